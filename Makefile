@@ -1,0 +1,210 @@
+# The one front door of the book: tangle, build, boot, weave, test.
+# `make help` lists the targets.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -ec
+.DEFAULT_GOAL := all
+MAKEFLAGS += --no-print-directory --no-builtin-rules
+
+# ---------------------------------------------------------------- knobs
+V            ?= 0
+BUILD        ?= build
+EXERCISES    ?= exercises
+ALLOCATOR    ?= stacked
+HEAP_BACKING ?= array
+PLANT        ?=
+QEMU_MEM     ?= 128M
+QEMU_EXTRA   ?=
+EDITION      ?= student
+AUTO_TANGLE  ?= 1
+
+ifeq ($(V),1)
+Q :=
+msg = :
+else
+Q := @
+msg = printf '  %-8s %s\n' '$(1)' '$(2)'
+endif
+
+CHAPTERS := $(sort $(wildcard chapters/*.nw))
+NEED     := tools/need
+
+# ---------------------------------------------------------------- tangle
+# Tangling runs while make reads this file (through the included stamp), so
+# the file lists below always see the freshly tangled tree.  `make test`
+# passes AUTO_TANGLE=0: it checks the committed tree instead of rewriting it.
+NO_TANGLE_GOALS := clean deps help check-tangle test
+ifeq ($(AUTO_TANGLE),1)
+ifneq ($(filter-out $(NO_TANGLE_GOALS),$(or $(MAKECMDGOALS),all)),)
+include $(BUILD)/tangle.mk
+endif
+endif
+
+$(BUILD)/tangle.mk: $(CHAPTERS) tools/tangle
+	$(Q)$(NEED) tangle
+	$(Q)tools/tangle tangled $(CHAPTERS)
+	$(Q)mkdir -p $(@D) && echo '# tangled $(words $(CHAPTERS)) chapters' >$@
+
+.PHONY: tangle check-tangle
+tangle:
+	@:
+
+check-tangle:
+	$(Q)$(NEED) tangle
+	$(Q)rm -rf $(BUILD)/check-tangle
+	$(Q)TANGLE_QUIET=1 tools/tangle $(BUILD)/check-tangle $(CHAPTERS)
+	$(Q)diff -r $(BUILD)/check-tangle tangled || \
+	  { echo "check-tangle: tangled/ differs from the chapters; run 'make tangle' and commit" >&2; exit 1; }
+
+# ---------------------------------------------------------------- kernel
+CROSS   := riscv64-unknown-elf-
+KCC     := $(CROSS)gcc
+KCONFIG := $(ALLOCATOR)-$(HEAP_BACKING)$(if $(PLANT),-plant-$(PLANT))
+KBUILD  := $(BUILD)/kernel/$(KCONFIG)
+KERNEL  := $(KBUILD)/kernel.elf
+
+WARNINGS := -Wall -Wextra -Werror
+KCFLAGS  := -march=rv64gc -mabi=lp64d -mcmodel=medany -ffreestanding \
+	    -fno-stack-protector -fno-pie -fno-omit-frame-pointer -fno-toplevel-reorder \
+	    -std=gnu11 -O2 -g $(WARNINGS) -Itangled -MMD -MP
+KDEFS    := $(if $(filter failure,$(PLANT)),-DKTEST_PLANT_FAILURE) \
+	    $(if $(filter panic,$(PLANT)),-DKTEST_PLANT_PANIC)
+KLDFLAGS := -nostdlib -static -no-pie -Wl,--no-warn-rwx-segments
+
+KSRCS := $(wildcard tangled/arch/riscv/*.S tangled/arch/riscv/*.c tangled/kernel/*.c)
+KOBJS := $(patsubst tangled/%,$(KBUILD)/%.o,$(KSRCS))
+
+# GCC turns a byte loop into a call to memset; inside memset that recurses.
+$(KBUILD)/arch/riscv/string.c.o: KCFLAGS += -fno-tree-loop-distribute-patterns
+
+$(KBUILD)/%.c.o: tangled/%.c Makefile
+	@$(call msg,CC,$<)
+	$(Q)$(NEED) kernel
+	$(Q)mkdir -p $(@D) && $(KCC) $(KCFLAGS) $(KDEFS) -c $< -o $@
+
+$(KBUILD)/%.S.o: tangled/%.S Makefile
+	@$(call msg,AS,$<)
+	$(Q)$(NEED) kernel
+	$(Q)mkdir -p $(@D) && $(KCC) $(KCFLAGS) $(KDEFS) -c $< -o $@
+
+$(KERNEL): $(KOBJS) tangled/arch/riscv/kernel.ld
+	@$(call msg,LD,$@)
+	$(Q)$(KCC) $(KCFLAGS) $(KLDFLAGS) -T tangled/arch/riscv/kernel.ld $(KOBJS) -o $@
+
+-include $(KOBJS:.o=.d)
+
+.PHONY: kernel qemu qemu-gdb qemu-cmd
+kernel: $(KERNEL)
+
+QEMU      := qemu-system-riscv64
+QEMU_OPTS  = -machine virt -nographic -bios default -smp 1 -m $(QEMU_MEM) \
+	     -kernel $(KERNEL) $(QEMU_EXTRA)
+GDB_PORT  ?= $(shell echo $$(( 25000 + $$(id -u) % 5000 )))
+
+qemu: $(KERNEL)
+	@$(call msg,QEMU,$(KERNEL))
+	$(Q)$(QEMU) $(QEMU_OPTS)
+
+# The command line `make qemu` runs, for scripts that want QEMU's own status.
+qemu-cmd: $(KERNEL)
+	@echo $(QEMU) $(QEMU_OPTS)
+
+qemu-gdb: $(KERNEL)
+	$(Q)$(NEED) debug
+	$(Q)printf '%s\n' 'set confirm off' 'set architecture riscv:rv64' \
+	  'file $(abspath $(KERNEL))' 'target remote localhost:$(GDB_PORT)' \
+	  'directory $(CURDIR)' >$(BUILD)/gdbinit
+	@echo "*** QEMU waits for gdb on port $(GDB_PORT); in another terminal run:"
+	@echo "***     gdb-multiarch -x $(BUILD)/gdbinit"
+	$(Q)$(QEMU) $(QEMU_OPTS) -S -gdb tcp::$(GDB_PORT)
+
+# ---------------------------------------------------------------- host
+# The portable code (tangled/kernel/) compiled for the host, with the shim
+# in tangled/host/ in place of tangled/arch/, under ASan and UBSan.
+HBUILD   := $(BUILD)/host
+HCC      := cc
+SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all
+HCFLAGS  := -std=gnu11 -O1 -g $(WARNINGS) $(SANITIZE) -fno-omit-frame-pointer -fno-toplevel-reorder \
+	    -Itangled -MMD -MP
+
+HLIB_SRCS  := $(filter-out %_test.c,$(wildcard tangled/kernel/*.c))
+HTEST_SRCS := $(filter %_test.c,$(wildcard tangled/kernel/*.c)) \
+	      $(wildcard tangled/host/*.c tangled/tests/host/*.c)
+HLIB       := $(HBUILD)/libkernel.a
+HTESTS     := $(HBUILD)/run-tests
+
+$(HBUILD)/%.c.o: tangled/%.c Makefile
+	@$(call msg,HOSTCC,$<)
+	$(Q)$(NEED) host
+	$(Q)mkdir -p $(@D) && $(HCC) $(HCFLAGS) -c $< -o $@
+
+$(HLIB): $(patsubst tangled/%,$(HBUILD)/%.o,$(HLIB_SRCS))
+	@$(call msg,AR,$@)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(HTESTS): $(patsubst tangled/%,$(HBUILD)/%.o,$(HTEST_SRCS)) $(HLIB)
+	@$(call msg,HOSTLD,$@)
+	$(Q)$(HCC) $(HCFLAGS) $^ -o $@
+
+-include $(patsubst tangled/%,$(HBUILD)/%.d,$(HLIB_SRCS) $(HTEST_SRCS))
+
+.PHONY: host-lib host-test
+host-lib: $(HLIB)
+
+host-test: $(HTESTS)
+	@$(call msg,RUN,$(HTESTS))
+	$(Q)$(HTESTS) $(T)
+
+# ---------------------------------------------------------------- book
+BOOK_DIR      := $(BUILD)/book-$(EDITION)
+BOOK_PDF      := $(BUILD)/$(if $(filter teacher,$(EDITION)),book-teacher,book).pdf
+BOOK_CHAPTERS := $(if $(filter teacher,$(EDITION)),$(CHAPTERS),$(filter-out %-solutions.nw,$(CHAPTERS)))
+
+$(BOOK_DIR)/body.tex: $(BOOK_CHAPTERS) tools/nw-escape
+	@$(call msg,WEAVE,$@)
+	$(Q)$(NEED) book
+	$(Q)mkdir -p $(@D) && noweave -n -t4 -filter tools/nw-escape -index \
+	  $(BOOK_CHAPTERS) >$@.tmp && mv $@.tmp $@
+
+$(BOOK_DIR)/edition.tex:
+	$(Q)mkdir -p $(@D)
+	$(Q)echo '\teacher$(if $(filter teacher,$(EDITION)),true,false)' >$@
+
+$(BOOK_PDF): $(BOOK_DIR)/body.tex $(BOOK_DIR)/edition.tex $(wildcard book/*)
+	@$(call msg,XELATEX,$@)
+	$(Q)cp book/book.tex $(BOOK_DIR)/book.tex
+	$(Q)cd $(BOOK_DIR) && TEXINPUTS=$(CURDIR)/book: latexmk -xelatex -interaction=nonstopmode \
+	  -halt-on-error -file-line-error book.tex >latexmk.log 2>&1 || \
+	  { grep -A3 -E '^(.*:[0-9]+:|!)' book.log | head -n 30 >&2; \
+	    echo "XeLaTeX failed; full log: $(BOOK_DIR)/book.log" >&2; exit 1; }
+	$(Q)cp $(BOOK_DIR)/book.pdf $@
+
+.PHONY: pdf
+pdf: $(BOOK_PDF)
+
+# ---------------------------------------------------------------- checks
+.PHONY: all test deps clean help
+all: kernel pdf
+
+test:
+	$(Q)tools/test
+
+deps:
+	$(Q)$(NEED) --all
+
+clean:
+	rm -rf $(BUILD)
+
+help:
+	@echo "make            tangle, build the kernel, weave the PDF"
+	@echo "make qemu       boot the kernel under QEMU (QEMU_MEM=256M, ALLOCATOR=segtree, ...)"
+	@echo "make qemu-gdb   the same, waiting for gdb-multiarch -x $(BUILD)/gdbinit"
+	@echo "make test       every check; ends with 'N passed, N failed'"
+	@echo "make pdf        the book (EDITION=teacher adds the solutions)"
+	@echo "make tangle     chapters/*.nw -> tangled/"
+	@echo "make check-tangle  fail if tangled/ differs from the chapters"
+	@echo "make host-lib   $(HLIB) from the portable code"
+	@echo "make host-test  the portable code's tests on the host (T=filter)"
+	@echo "make deps       install every Debian package the project needs"
+	@echo "make clean      remove $(BUILD)/"
+	@echo "V=1 shows full commands."

@@ -1,0 +1,8 @@
+/* Generated from the chapters by notangle; edit the .nw source. */
+#line 209 "chapters/01-kernel.nw"
+#ifndef ARCH_RISCV_ENTRY_H
+#define ARCH_RISCV_ENTRY_H
+
+#define BOOT_STACK_SIZE (64 * 1024)
+
+#endif

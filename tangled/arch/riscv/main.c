@@ -1,0 +1,41 @@
+/* Generated from the chapters by notangle; edit the .nw source. */
+#line 1240 "chapters/01-kernel.nw"
+#include <stdint.h>
+#include "kernel/arch.h"
+#include "kernel/printf.h"
+#include "kernel/test.h"
+#include "arch/riscv/sbi.h"
+#include "arch/riscv/sections.h"
+
+
+#line 1275 "chapters/01-kernel.nw"
+static void print_section(const char *name, const char *start, const char *end)
+{
+	kprintf("  %-8s %p-%p %8lu KiB\n", name, (void *)start, (void *)end,
+		(unsigned long)(end - start) / 1024);
+}
+
+static void print_kernel_layout(void)
+{
+	kprintf("kernel layout:\n");
+	print_section(".text", text_start, text_end);
+	print_section(".rodata", rodata_start, rodata_end);
+	print_section(".data", data_start, data_end);
+	print_section(".bss", bss_start, bss_end);
+	print_section("stack", boot_stack, boot_stack_top);
+	print_section("kernel", kernel_start, kernel_end);
+}
+
+#line 1250 "chapters/01-kernel.nw"
+noreturn void kmain(unsigned long hartid, uintptr_t dtb);
+
+noreturn void kmain(unsigned long hartid, uintptr_t dtb)
+{
+	sbi_init();
+	kprintf("\nlitos: booting on hart %lu, device tree at %p\n",
+		hartid, (void *)dtb);
+	sbi_describe();
+	print_kernel_layout();
+	
+	arch_poweroff(ktest_run_all("") == 0 ? EXIT_OK : EXIT_TESTS_FAILED);
+}

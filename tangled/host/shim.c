@@ -1,0 +1,62 @@
+/* Generated from the chapters by notangle; edit the .nw source. */
+#line 1305 "chapters/01-kernel.nw"
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "kernel/arch.h"
+#include "host/shim.h"
+
+#line 1374 "chapters/01-kernel.nw"
+#define CAPTURE_SIZE 1024
+
+static jmp_buf *panic_landing;
+static char captured[CAPTURE_SIZE];
+static size_t captured_len;
+
+void arch_putchar(char c)
+{
+	if (panic_landing) {
+		if (captured_len + 1 < CAPTURE_SIZE)
+			captured[captured_len++] = c;
+		return;
+	}
+	putchar(c);
+}
+
+void host_expect_panic(jmp_buf *landing)
+{
+	panic_landing = landing;
+	captured_len = 0;
+}
+
+const char *host_end_expect_panic(void)
+{
+	panic_landing = NULL;
+	captured[captured_len] = '\0';
+	return captured;
+}
+#line 1405 "chapters/01-kernel.nw"
+noreturn void arch_poweroff(int status)
+{
+	if (panic_landing)
+		longjmp(*panic_landing, 1);
+	fflush(stdout);
+	exit(status);
+}
+
+#line 1315 "chapters/01-kernel.nw"
+unsigned long arch_irq_save(void)
+{
+	return 0;
+}
+
+void arch_irq_restore(unsigned long saved)
+{
+	(void)saved;
+}
+
+unsigned arch_cpu_id(void)
+{
+	return 0;
+}

@@ -1,0 +1,64 @@
+/* Generated from the chapters by notangle; edit the .nw source. */
+#line 975 "chapters/01-kernel.nw"
+#include <stdarg.h>
+#include <stddef.h>
+#include "kernel/test.h"
+#include "kernel/printf.h"
+
+extern const struct ktest __start_ktests[], __stop_ktests[];
+
+static bool current_failed;
+
+#line 992 "chapters/01-kernel.nw"
+void ktest_fail(const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!current_failed)
+		kprintf("FAIL\n");
+	current_failed = true;
+	kprintf("    %s:%d: ", file, line);
+	va_start(ap, fmt);
+	kvprintf(fmt, ap);
+	va_end(ap);
+	kprintf("\n");
+}
+
+bool ktest_failed(void)
+{
+	return current_failed;
+}
+#line 1015 "chapters/01-kernel.nw"
+static bool name_matches(const char *name, const char *filter)
+{
+	for (; *name; name++) {
+		size_t i = 0;
+
+		while (filter[i] && name[i] == filter[i])
+			i++;
+		if (!filter[i])
+			return true;
+	}
+	return !*filter;
+}
+#line 1030 "chapters/01-kernel.nw"
+int ktest_run_all(const char *filter)
+{
+	int passed = 0, failed = 0;
+
+	for (const struct ktest *t = __start_ktests; t < __stop_ktests; t++) {
+		if (!name_matches(t->name, filter))
+			continue;
+		kprintf("test %s ... ", t->name);
+		current_failed = false;
+		t->run();
+		if (current_failed) {
+			failed++;
+		} else {
+			kprintf("ok\n");
+			passed++;
+		}
+	}
+	kprintf("%d passed, %d failed\n", passed, failed);
+	return failed;
+}

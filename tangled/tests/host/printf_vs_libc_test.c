@@ -1,0 +1,50 @@
+/* Generated from the chapters by notangle; edit the .nw source. */
+#line 1429 "chapters/01-kernel.nw"
+#include <stdio.h>
+#include <string.h>
+#include "kernel/printf.h"
+#include "kernel/test.h"
+
+#define COMPARISONS 5000
+#define BUFFER 96
+
+static unsigned long xorshift(unsigned long *state)
+{
+	unsigned long x = *state;
+
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	return *state = x;
+}
+
+KTEST(printf_agrees_with_libc)
+{
+	static const char *const formats[] = {
+		"%d|%5d|%-5d|%05d", "%u|%8u|%-8u|%08u", "%x|%4x|%-4x|%04x",
+	};
+	static const char *const long_formats[] = {
+		"%ld|%21ld|%-21ld|%021ld", "%lu|%lx|%zu|%zx",
+	};
+	unsigned long seed = 1;
+	char ours[BUFFER], libc[BUFFER];
+
+	for (int i = 0; i < COMPARISONS; i++) {
+		unsigned long v = xorshift(&seed) >> (xorshift(&seed) % 64);
+		const char *f = formats[i % 3];
+		const char *lf = long_formats[i % 2];
+
+		ksnprintf(ours, BUFFER, f, (int)v, (int)v, (int)v, (int)v);
+		snprintf(libc, BUFFER, f, (int)v, (int)v, (int)v, (int)v);
+		if (strcmp(ours, libc) != 0)
+			ktest_fail(__FILE__, __LINE__, "seed 1, step %d, \"%s\": got \"%s\", libc \"%s\"",
+				   i, f, ours, libc);
+		ksnprintf(ours, BUFFER, lf, (long)v, (long)v, (long)v, (long)v);
+		snprintf(libc, BUFFER, lf, (long)v, (long)v, (long)v, (long)v);
+		if (strcmp(ours, libc) != 0)
+			ktest_fail(__FILE__, __LINE__, "seed 1, step %d, \"%s\": got \"%s\", libc \"%s\"",
+				   i, lf, ours, libc);
+		if (ktest_failed())
+			return;
+	}
+}
