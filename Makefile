@@ -43,7 +43,13 @@ endif
 $(BUILD)/tangle.mk: $(CHAPTERS) tools/tangle
 	$(Q)$(NEED) tangle
 	$(Q)tools/tangle tangled $(CHAPTERS)
+	$(Q)cp -rn tangled/starter/. exercises/
 	$(Q)mkdir -p $(@D) && echo '# tangled $(words $(CHAPTERS)) chapters' >$@
+
+# A student file that is missing is copied from its starter; one that exists
+# is never touched.
+$(EXERCISES)/%: | tangled/starter/%
+	$(Q)mkdir -p $(@D) && cp -n tangled/starter/$* $@
 
 .PHONY: tangle check-tangle
 tangle:
@@ -68,16 +74,25 @@ KCFLAGS  := -march=rv64gc -mabi=lp64d -mcmodel=medany -ffreestanding \
 	    -fno-stack-protector -fno-pie -fno-omit-frame-pointer -fno-toplevel-reorder \
 	    -std=gnu11 -O2 -g $(WARNINGS) -Itangled -MMD -MP
 KDEFS    := $(if $(filter failure,$(PLANT)),-DKTEST_PLANT_FAILURE) \
-	    $(if $(filter panic,$(PLANT)),-DKTEST_PLANT_PANIC)
+	    $(if $(filter panic,$(PLANT)),-DKTEST_PLANT_PANIC) \
+	    $(if $(filter vec,$(HEAP_BACKING)),-DHEAP_BACKING_VEC)
 KLDFLAGS := -nostdlib -static -no-pie -Wl,--no-warn-rwx-segments
 
 KSRCS := $(wildcard tangled/arch/riscv/*.S tangled/arch/riscv/*.c tangled/kernel/*.c)
-KOBJS := $(patsubst tangled/%,$(KBUILD)/%.o,$(KSRCS))
+# The student's files that become part of the kernel.
+EXERCISE_KSRCS := 1-vec-heap/lock_debug.c
+KOBJS := $(patsubst tangled/%,$(KBUILD)/%.o,$(KSRCS)) \
+	 $(patsubst %,$(KBUILD)/exercises/%.o,$(EXERCISE_KSRCS))
 
 # GCC turns a byte loop into a call to memset; inside memset that recurses.
 $(KBUILD)/arch/riscv/string.c.o: KCFLAGS += -fno-tree-loop-distribute-patterns
 
 $(KBUILD)/%.c.o: tangled/%.c Makefile
+	@$(call msg,CC,$<)
+	$(Q)$(NEED) kernel
+	$(Q)mkdir -p $(@D) && $(KCC) $(KCFLAGS) $(KDEFS) -c $< -o $@
+
+$(KBUILD)/exercises/%.c.o: $(EXERCISES)/%.c Makefile
 	@$(call msg,CC,$<)
 	$(Q)$(NEED) kernel
 	$(Q)mkdir -p $(@D) && $(KCC) $(KCFLAGS) $(KDEFS) -c $< -o $@
@@ -89,7 +104,7 @@ $(KBUILD)/%.S.o: tangled/%.S Makefile
 
 $(KERNEL): $(KOBJS) tangled/arch/riscv/kernel.ld
 	@$(call msg,LD,$@)
-	$(Q)$(KCC) $(KCFLAGS) $(KLDFLAGS) -T tangled/arch/riscv/kernel.ld $(KOBJS) -o $@
+	$(Q)$(KCC) $(KCFLAGS) $(KLDFLAGS) -T tangled/arch/riscv/kernel.ld $(KOBJS) -lgcc -o $@
 
 -include $(KOBJS:.o=.d)
 
@@ -127,7 +142,8 @@ SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all
 HCFLAGS  := -std=gnu11 -O1 -g $(WARNINGS) $(SANITIZE) -fno-omit-frame-pointer -fno-toplevel-reorder \
 	    -Itangled -MMD -MP
 
-HLIB_SRCS  := $(filter-out %_test.c,$(wildcard tangled/kernel/*.c))
+HLIB_SRCS  := $(filter-out %_test.c,$(wildcard tangled/kernel/*.c)) \
+	      $(addprefix tangled/starter/,$(EXERCISE_KSRCS))
 HTEST_SRCS := $(filter %_test.c,$(wildcard tangled/kernel/*.c)) \
 	      $(wildcard tangled/host/*.c tangled/tests/host/*.c)
 HLIB       := $(HBUILD)/libkernel.a
@@ -151,9 +167,17 @@ $(HTESTS): $(patsubst tangled/%,$(HBUILD)/%.o,$(HTEST_SRCS)) $(HLIB)
 .PHONY: host-lib host-test
 host-lib: $(HLIB)
 
-host-test: $(HTESTS)
+# Device trees of QEMU's virt machine, for the device-tree reader's tests.
+DTBS := $(BUILD)/dtb/virt-128M.dtb $(BUILD)/dtb/virt-256M.dtb
+
+$(BUILD)/dtb/virt-%.dtb:
+	@$(call msg,DUMPDTB,$@)
+	$(Q)$(NEED) kernel
+	$(Q)mkdir -p $(@D) && $(QEMU) -machine virt,dumpdtb=$@ -m $* -nographic -bios default >/dev/null
+
+host-test: $(HTESTS) $(DTBS)
 	@$(call msg,RUN,$(HTESTS))
-	$(Q)$(HTESTS) $(T)
+	$(Q)DTB_DIR=$(BUILD)/dtb $(HTESTS) $(T)
 
 # ---------------------------------------------------------------- book
 BOOK_DIR      := $(BUILD)/book-$(EDITION)

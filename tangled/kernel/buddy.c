@@ -1,0 +1,232 @@
+/* Generated from the chapters by notangle; edit the .nw source. */
+#line 218 "chapters/02-heap.nw"
+#include "kernel/buddy.h"
+#include "kernel/string.h"
+
+#line 242 "chapters/02-heap.nw"
+#define BITS_PER_LONG (8 * sizeof(unsigned long))
+
+_Static_assert(sizeof(size_t) == sizeof(unsigned long),
+	       "the bit tricks below assume size_t is unsigned long");
+
+static unsigned floor_log2(size_t x)
+{
+	return BITS_PER_LONG - 1 - __builtin_clzl(x);
+}
+
+static unsigned ceil_log2(size_t x)
+{
+	return x <= 1 ? 0 : BITS_PER_LONG - __builtin_clzl(x - 1);
+}
+
+static bool test_bit(const unsigned long *map, size_t bit)
+{
+	return map[bit / BITS_PER_LONG] >> (bit % BITS_PER_LONG) & 1;
+}
+
+static void set_bit(unsigned long *map, size_t bit)
+{
+	map[bit / BITS_PER_LONG] |= 1UL << (bit % BITS_PER_LONG);
+}
+
+static void clear_bit(unsigned long *map, size_t bit)
+{
+	map[bit / BITS_PER_LONG] &= ~(1UL << (bit % BITS_PER_LONG));
+}
+#line 293 "chapters/02-heap.nw"
+static size_t block_bit(const struct buddy *b, uintptr_t addr, unsigned order)
+{
+	return (addr >> order) + b->bias[order];
+}
+#line 306 "chapters/02-heap.nw"
+static void push_free(struct buddy *b, uintptr_t addr, unsigned order)
+{
+	struct buddy_link *head = &b->free_list[order];
+	struct buddy_link *link = (struct buddy_link *)addr;
+
+	link->next = head->next;
+	link->prev = head;
+	head->next->prev = link;
+	head->next = link;
+	b->nonempty |= (uint64_t)1 << order;
+	set_bit(b->free_map, block_bit(b, addr, order));
+}
+
+static void remove_free(struct buddy *b, uintptr_t addr, unsigned order)
+{
+	struct buddy_link *link = (struct buddy_link *)addr;
+
+	link->prev->next = link->next;
+	link->next->prev = link->prev;
+	if (b->free_list[order].next == &b->free_list[order])
+		b->nonempty &= ~((uint64_t)1 << order);
+	clear_bit(b->free_map, block_bit(b, addr, order));
+}
+
+static uintptr_t pop_free(struct buddy *b, unsigned order)
+{
+	uintptr_t addr = (uintptr_t)b->free_list[order].next;
+
+	remove_free(b, addr, order);
+	return addr;
+}
+#line 347 "chapters/02-heap.nw"
+static size_t lay_out_maps(struct buddy *b, uintptr_t begin, uintptr_t end)
+{
+	size_t bits = 0;
+
+	b->max_order = floor_log2(end - begin);
+	for (unsigned k = BUDDY_MIN_ORDER; k <= b->max_order; k++) {
+		size_t first = (begin >> k) - 1;
+		size_t last = ((end - 1) >> k) + 1;
+
+		b->bias[k] = bits - first;
+		bits += last - first + 1;
+	}
+	return (bits + BITS_PER_LONG - 1) / BITS_PER_LONG * sizeof(unsigned long);
+}
+#line 368 "chapters/02-heap.nw"
+static unsigned largest_fitting_order(uintptr_t addr, uintptr_t end, unsigned max_order)
+{
+	unsigned order = addr ? (unsigned)__builtin_ctzl(addr) : max_order;
+
+	if (order > max_order)
+		order = max_order;
+	while (((uintptr_t)1 << order) > end - addr)
+		order--;
+	return order;
+}
+
+static void add_region(struct buddy *b, uintptr_t begin, uintptr_t end)
+{
+	for (uintptr_t addr = begin; addr < end;) {
+		unsigned order = largest_fitting_order(addr, end, b->max_order);
+
+		push_free(b, addr, order);
+		b->free_bytes += (size_t)1 << order;
+		addr += (uintptr_t)1 << order;
+	}
+}
+#line 399 "chapters/02-heap.nw"
+static uintptr_t align_up(uintptr_t x, size_t align)
+{
+	return (x + align - 1) & ~(uintptr_t)(align - 1);
+}
+
+static uintptr_t align_down(uintptr_t x, size_t align)
+{
+	return x & ~(uintptr_t)(align - 1);
+}
+
+void buddy_init(struct buddy *b, void *start, size_t size)
+{
+	uintptr_t begin = align_up((uintptr_t)start, BUDDY_MIN_BLOCK);
+	uintptr_t end = align_down((uintptr_t)start + size, BUDDY_MIN_BLOCK);
+
+	memset(b, 0, sizeof(*b));
+	for (unsigned k = 0; k < BUDDY_ORDERS; k++)
+		b->free_list[k].next = b->free_list[k].prev = &b->free_list[k];
+	if ((uintptr_t)start + size < (uintptr_t)start || end <= begin)
+		return;
+	b->map_bytes = lay_out_maps(b, begin, end);
+	if (2 * b->map_bytes >= end - begin - BUDDY_MIN_BLOCK) {
+		b->max_order = 0;
+		b->map_bytes = 0;
+		return;
+	}
+	b->free_map = (unsigned long *)begin;
+	b->used_map = (unsigned long *)(begin + b->map_bytes);
+	memset(b->free_map, 0, 2 * b->map_bytes);
+	b->begin = align_up(begin + 2 * b->map_bytes, BUDDY_MIN_BLOCK);
+	b->end = end;
+	add_region(b, b->begin, b->end);
+}
+#line 444 "chapters/02-heap.nw"
+static bool layout_order(const struct buddy *b, struct layout layout, unsigned *order)
+{
+	size_t need = layout.size > layout.align ? layout.size : layout.align;
+	unsigned k;
+
+	if (layout.size == 0 || !is_power_of_two(layout.align))
+		return false;
+	k = ceil_log2(need);
+	if (k < BUDDY_MIN_ORDER)
+		k = BUDDY_MIN_ORDER;
+	if (k > b->max_order)
+		return false;
+	*order = k;
+	return true;
+}
+#line 466 "chapters/02-heap.nw"
+void *buddy_alloc(struct buddy *b, struct layout layout)
+{
+	unsigned want, have;
+	uint64_t candidates;
+	uintptr_t addr;
+
+	if (!layout_order(b, layout, &want))
+		return NULL;
+	candidates = b->nonempty >> want;
+	if (candidates == 0)
+		return NULL;
+	have = want + (unsigned)__builtin_ctzll(candidates);
+	addr = pop_free(b, have);
+	while (have > want) {
+		have--;
+		push_free(b, addr + ((uintptr_t)1 << have), have);
+	}
+	set_bit(b->used_map, block_bit(b, addr, want));
+	b->free_bytes -= (size_t)1 << want;
+	return (void *)addr;
+}
+#line 495 "chapters/02-heap.nw"
+static bool is_live_block(const struct buddy *b, uintptr_t addr, unsigned order)
+{
+	size_t size = (size_t)1 << order;
+
+	return addr >= b->begin && addr < b->end && size <= b->end - addr &&
+	       (addr & (size - 1)) == 0 &&
+	       test_bit(b->used_map, block_bit(b, addr, order));
+}
+#line 509 "chapters/02-heap.nw"
+static void merge_and_free(struct buddy *b, uintptr_t addr, unsigned order)
+{
+	while (order < b->max_order) {
+		uintptr_t buddy = addr ^ ((uintptr_t)1 << order);
+
+		if (!test_bit(b->free_map, block_bit(b, buddy, order)))
+			break;
+		remove_free(b, buddy, order);
+		addr &= ~((uintptr_t)1 << order);
+		order++;
+	}
+	push_free(b, addr, order);
+}
+#line 525 "chapters/02-heap.nw"
+bool buddy_dealloc(struct buddy *b, void *ptr, struct layout layout)
+{
+	uintptr_t addr = (uintptr_t)ptr;
+	unsigned order;
+
+	if (!layout_order(b, layout, &order) || !is_live_block(b, addr, order))
+		return false;
+	clear_bit(b->used_map, block_bit(b, addr, order));
+	b->free_bytes += (size_t)1 << order;
+	merge_and_free(b, addr, order);
+	return true;
+}
+#line 543 "chapters/02-heap.nw"
+size_t buddy_free_bytes(const struct buddy *b)
+{
+	return b->free_bytes;
+}
+
+size_t buddy_largest_free(const struct buddy *b)
+{
+	return b->nonempty ? (size_t)1 << floor_log2(b->nonempty) : 0;
+}
+
+size_t buddy_bookkeeping_bytes(const struct buddy *b)
+{
+	return 2 * b->map_bytes;
+}

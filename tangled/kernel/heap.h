@@ -1,0 +1,17 @@
+/* Generated from the chapters by notangle; edit the .nw source. */
+#line 651 "chapters/02-heap.nw"
+#ifndef KERNEL_HEAP_H
+#define KERNEL_HEAP_H
+
+#include <stddef.h>
+#include "kernel/layout.h"
+
+#define HEAP_SIZE (8 * 1024 * 1024)
+
+void heap_init(void);
+void *heap_alloc(struct layout layout);
+void heap_dealloc(void *ptr, struct layout layout);
+size_t heap_free_bytes(void);
+void heap_describe(void);
+
+#endif

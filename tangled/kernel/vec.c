@@ -1,0 +1,82 @@
+/* Generated from the chapters by notangle; edit the .nw source. */
+#line 858 "chapters/02-heap.nw"
+#include <stdint.h>
+#include "kernel/vec.h"
+#include "kernel/heap.h"
+#include "kernel/panic.h"
+#include "kernel/string.h"
+
+#define VEC_MIN_CAPACITY 4
+
+#line 876 "chapters/02-heap.nw"
+static struct layout storage_layout(const struct vec *v, size_t cap)
+{
+	return (struct layout){ cap * v->elem_size, v->elem_align };
+}
+
+static void *element(const struct vec *v, size_t i)
+{
+	return (char *)v->data + i * v->elem_size;
+}
+#line 890 "chapters/02-heap.nw"
+bool vec_reserve(struct vec *v, size_t cap)
+{
+	void *data;
+
+	if (cap <= v->cap)
+		return true;
+	if (cap > SIZE_MAX / v->elem_size)
+		return false;
+	data = heap_alloc(storage_layout(v, cap));
+	if (!data)
+		return false;
+	if (v->len)
+		memcpy(data, v->data, v->len * v->elem_size);
+	if (v->cap)
+		heap_dealloc(v->data, storage_layout(v, v->cap));
+	v->data = data;
+	v->cap = cap;
+	return true;
+}
+#line 912 "chapters/02-heap.nw"
+static size_t grown_capacity(size_t cap)
+{
+	if (cap < VEC_MIN_CAPACITY)
+		return VEC_MIN_CAPACITY;
+	return cap > SIZE_MAX / 2 ? SIZE_MAX : 2 * cap;
+}
+
+bool vec_push(struct vec *v, const void *elem)
+{
+	if (v->len == v->cap && !vec_reserve(v, grown_capacity(v->cap)))
+		return false;
+	memcpy(element(v, v->len), elem, v->elem_size);
+	v->len++;
+	return true;
+}
+
+bool vec_pop(struct vec *v, void *elem)
+{
+	if (v->len == 0)
+		return false;
+	v->len--;
+	if (elem)
+		memcpy(elem, element(v, v->len), v->elem_size);
+	return true;
+}
+#line 940 "chapters/02-heap.nw"
+void *vec_at(const struct vec *v, size_t i)
+{
+	if (i >= v->len)
+		panic("vec index %zu out of range (length %zu)", i, v->len);
+	return element(v, i);
+}
+#line 949 "chapters/02-heap.nw"
+void vec_free(struct vec *v)
+{
+	if (v->cap)
+		heap_dealloc(v->data, storage_layout(v, v->cap));
+	v->data = NULL;
+	v->len = 0;
+	v->cap = 0;
+}

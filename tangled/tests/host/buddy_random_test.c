@@ -1,0 +1,110 @@
+/* Generated from the chapters by notangle; edit the .nw source. */
+#line 1222 "chapters/02-heap.nw"
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "kernel/buddy.h"
+#include "kernel/test.h"
+
+#define REGION_SIZE (16 * 1024 * 1024)
+#define STEPS 20000
+#define MAX_LIVE 512
+#define SEED 20261126
+
+#line 1241 "chapters/02-heap.nw"
+static uint64_t rng_state;
+
+static uint64_t rng_next(void)
+{
+	uint64_t x = rng_state;
+
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	return rng_state = x;
+}
+
+static size_t random_size(void)
+{
+	unsigned bits = (unsigned)(rng_next() % 18);
+
+	return 1 + (size_t)(rng_next() % ((size_t)1 << bits));
+}
+#line 1262 "chapters/02-heap.nw"
+struct live_block {
+	unsigned char *ptr;
+	struct layout layout;
+	unsigned char fill;
+};
+
+static bool block_intact(const struct live_block *blk)
+{
+	for (size_t i = 0; i < blk->layout.size; i++)
+		if (blk->ptr[i] != blk->fill)
+			return false;
+	return true;
+}
+#line 1279 "chapters/02-heap.nw"
+KTEST(buddy_agrees_with_model_under_random_operations)
+{
+	static struct live_block live[MAX_LIVE];
+	unsigned char *region = aligned_alloc(REGION_SIZE, REGION_SIZE);
+	size_t n = 0, largest_at_start;
+	struct buddy b;
+
+	ASSERT(region != NULL);
+	rng_state = SEED;
+	buddy_init(&b, region, REGION_SIZE);
+	largest_at_start = buddy_largest_free(&b);
+	for (int step = 0; step < STEPS; step++) {
+		if (n < MAX_LIVE && rng_next() % 100 < 55) {
+			
+#line 1311 "chapters/02-heap.nw"
+struct layout layout = { random_size(), (size_t)1 << (rng_next() % 13) };
+unsigned char *p = buddy_alloc(&b, layout);
+
+if (p) {
+	if ((uintptr_t)p % layout.align != 0)
+		ktest_fail(__FILE__, __LINE__, "seed %d, step %d: %p not aligned to %zu",
+			   SEED, step, (void *)p, layout.align);
+	live[n] = (struct live_block){ p, layout, (unsigned char)(step | 1) };
+	memset(p, live[n].fill, layout.size);
+	n++;
+}
+#line 1293 "chapters/02-heap.nw"
+		} else if (n > 0) {
+			
+#line 1326 "chapters/02-heap.nw"
+size_t i = rng_next() % n;
+
+if (!block_intact(&live[i]))
+	ktest_fail(__FILE__, __LINE__, "seed %d: block %p (size %zu) was overwritten",
+		   SEED, (void *)live[i].ptr, live[i].layout.size);
+if (!buddy_dealloc(&b, live[i].ptr, live[i].layout))
+	ktest_fail(__FILE__, __LINE__, "seed %d: refused to free live block %p",
+		   SEED, (void *)live[i].ptr);
+live[i] = live[--n];
+#line 1295 "chapters/02-heap.nw"
+		}
+		if (ktest_failed())
+			break;
+	}
+	while (n > 0 && !ktest_failed()) {
+		
+#line 1326 "chapters/02-heap.nw"
+size_t i = rng_next() % n;
+
+if (!block_intact(&live[i]))
+	ktest_fail(__FILE__, __LINE__, "seed %d: block %p (size %zu) was overwritten",
+		   SEED, (void *)live[i].ptr, live[i].layout.size);
+if (!buddy_dealloc(&b, live[i].ptr, live[i].layout))
+	ktest_fail(__FILE__, __LINE__, "seed %d: refused to free live block %p",
+		   SEED, (void *)live[i].ptr);
+live[i] = live[--n];
+#line 1301 "chapters/02-heap.nw"
+	}
+	if (!ktest_failed() && buddy_largest_free(&b) != largest_at_start)
+		ktest_fail(__FILE__, __LINE__, "seed %d: largest free block %zu after freeing all, %zu at start",
+			   SEED, buddy_largest_free(&b), largest_at_start);
+	free(region);
+}
