@@ -75,12 +75,15 @@ KCFLAGS  := -march=rv64gc -mabi=lp64d -mcmodel=medany -ffreestanding \
 	    -std=gnu11 -O2 -g $(WARNINGS) -Itangled -MMD -MP
 KDEFS    := $(if $(filter failure,$(PLANT)),-DKTEST_PLANT_FAILURE) \
 	    $(if $(filter panic,$(PLANT)),-DKTEST_PLANT_PANIC) \
-	    $(if $(filter vec,$(HEAP_BACKING)),-DHEAP_BACKING_VEC)
+	    $(if $(filter tracker-deadlock,$(PLANT)),-DKTEST_PLANT_TRACKER_DEADLOCK) \
+	    $(if $(filter vec,$(HEAP_BACKING)),-DHEAP_BACKING_VEC) \
+	    $(if $(filter segtree,$(ALLOCATOR)),-DFRAME_ALLOCATOR_OPS=segtree_allocator_ops)
 KLDFLAGS := -nostdlib -static -no-pie -Wl,--no-warn-rwx-segments
 
 KSRCS := $(wildcard tangled/arch/riscv/*.S tangled/arch/riscv/*.c tangled/kernel/*.c)
 # The student's files that become part of the kernel.
-EXERCISE_KSRCS := 1-vec-heap/lock_debug.c
+EXERCISE_KSRCS := 1-vec-heap/lock_debug.c \
+		  $(if $(filter segtree,$(ALLOCATOR)),3-segment-tree/segtree_allocator.c)
 KOBJS := $(patsubst tangled/%,$(KBUILD)/%.o,$(KSRCS)) \
 	 $(patsubst %,$(KBUILD)/exercises/%.o,$(EXERCISE_KSRCS))
 
@@ -139,11 +142,12 @@ qemu-gdb: $(KERNEL)
 HBUILD   := $(BUILD)/host
 HCC      := cc
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all
+HOST_HEAP_SIZE := '(64 * 1024 * 1024)'
 HCFLAGS  := -std=gnu11 -O1 -g $(WARNINGS) $(SANITIZE) -fno-omit-frame-pointer -fno-toplevel-reorder \
-	    -Itangled -MMD -MP
+	    -Itangled -MMD -MP -DHEAP_SIZE=$(HOST_HEAP_SIZE)
 
 HLIB_SRCS  := $(filter-out %_test.c,$(wildcard tangled/kernel/*.c)) \
-	      $(addprefix tangled/starter/,$(EXERCISE_KSRCS))
+	      tangled/starter/1-vec-heap/lock_debug.c
 HTEST_SRCS := $(filter %_test.c,$(wildcard tangled/kernel/*.c)) \
 	      $(wildcard tangled/host/*.c tangled/tests/host/*.c)
 HLIB       := $(HBUILD)/libkernel.a
@@ -164,7 +168,16 @@ $(HTESTS): $(patsubst tangled/%,$(HBUILD)/%.o,$(HTEST_SRCS)) $(HLIB)
 
 -include $(patsubst tangled/%,$(HBUILD)/%.d,$(HLIB_SRCS) $(HTEST_SRCS))
 
-.PHONY: host-lib host-test
+# Files that must not compile: the chapters' claims about C's type checks.
+COMPILE_FAIL := $(wildcard tangled/tests/compile-fail/*.c)
+
+check-compile-fail:
+	$(Q)$(NEED) host
+	$(Q)for f in $(COMPILE_FAIL); do \
+	  tools/expect-compile-error $$f $(HCC) -std=gnu11 $(WARNINGS) -Itangled -c -o /dev/null || exit 1; \
+	done
+
+.PHONY: host-lib host-test check-compile-fail
 host-lib: $(HLIB)
 
 # Device trees of QEMU's virt machine, for the device-tree reader's tests.

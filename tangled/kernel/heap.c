@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 686 "chapters/02-heap.nw"
+#line 688 "chapters/02-heap.nw"
 #include "kernel/heap.h"
 #include "kernel/buddy.h"
 #include "kernel/panic.h"
@@ -11,8 +11,9 @@
 
 static struct buddy heap;
 static struct spinlock heap_lock = SPINLOCK_INIT("heap");
+static void *heap_start;
 
-#line 707 "chapters/02-heap.nw"
+#line 710 "chapters/02-heap.nw"
 #ifdef HEAP_BACKING_VEC
 static struct vec heap_backing = VEC_INIT(unsigned char);
 
@@ -30,14 +31,15 @@ static void *heap_storage(void)
 	return heap_space;
 }
 #endif
-#line 738 "chapters/02-heap.nw"
+#line 742 "chapters/02-heap.nw"
 void heap_init(void)
 {
 	spin_lock(&heap_lock);
-	buddy_init(&heap, heap_storage(), HEAP_SIZE);
+	heap_start = heap_storage();
+	buddy_init(&heap, heap_start, HEAP_SIZE);
 	spin_unlock(&heap_lock);
 }
-#line 753 "chapters/02-heap.nw"
+#line 758 "chapters/02-heap.nw"
 void *heap_alloc(struct layout layout)
 {
 	void *ptr;
@@ -59,7 +61,7 @@ void heap_dealloc(void *ptr, struct layout layout)
 		panic("heap_dealloc: refused to free %p (size %zu, align %zu): "
 		      "not a live block of that layout", ptr, layout.size, layout.align);
 }
-#line 778 "chapters/02-heap.nw"
+#line 783 "chapters/02-heap.nw"
 size_t heap_free_bytes(void)
 {
 	size_t bytes;
@@ -74,7 +76,7 @@ void heap_describe(void)
 {
 	spin_lock(&heap_lock);
 	kprintf("heap: %zu KiB at %p, bookkeeping %zu KiB, free %zu KiB, largest block %zu KiB\n",
-		(size_t)HEAP_SIZE / 1024, (void *)heap.begin,
+		(size_t)HEAP_SIZE / 1024, heap_start,
 		buddy_bookkeeping_bytes(&heap) / 1024,
 		buddy_free_bytes(&heap) / 1024, buddy_largest_free(&heap) / 1024);
 	spin_unlock(&heap_lock);

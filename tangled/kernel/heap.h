@@ -6,7 +6,9 @@
 #include <stddef.h>
 #include "kernel/layout.h"
 
+#ifndef HEAP_SIZE
 #define HEAP_SIZE (8 * 1024 * 1024)
+#endif
 
 void heap_init(void);
 void *heap_alloc(struct layout layout);

@@ -6,10 +6,12 @@
 #include "kernel/test.h"
 #include "arch/riscv/sbi.h"
 #include "arch/riscv/sections.h"
-#line 801 "chapters/02-heap.nw"
+#line 806 "chapters/02-heap.nw"
 #include "kernel/heap.h"
-#line 882 "chapters/03-memmap.nw"
+#line 888 "chapters/03-memmap.nw"
 #include "kernel/memmap.h"
+#line 801 "chapters/04-frames.nw"
+#include "kernel/frame.h"
 
 #line 1275 "chapters/01-kernel.nw"
 static void print_section(const char *name, const char *start, const char *end)
@@ -40,13 +42,15 @@ noreturn void kmain(unsigned long hartid, uintptr_t dtb)
 	sbi_describe();
 	print_kernel_layout();
 	
-#line 804 "chapters/02-heap.nw"
+#line 809 "chapters/02-heap.nw"
 heap_init();
 heap_describe();
-#line 885 "chapters/03-memmap.nw"
+#line 891 "chapters/03-memmap.nw"
 memmap_build(&boot_memory_map, (const void *)dtb, dtb,
 	     (uintptr_t)kernel_start, (uintptr_t)kernel_end);
 memmap_print(&boot_memory_map);
+#line 804 "chapters/04-frames.nw"
+frames_init(&boot_memory_map);
 #line 1260 "chapters/01-kernel.nw"
 	arch_poweroff(ktest_run_all("") == 0 ? EXIT_OK : EXIT_TESTS_FAILED);
 }

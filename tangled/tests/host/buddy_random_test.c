@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1222 "chapters/02-heap.nw"
+#line 1227 "chapters/02-heap.nw"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +11,7 @@
 #define MAX_LIVE 512
 #define SEED 20261126
 
-#line 1241 "chapters/02-heap.nw"
+#line 1246 "chapters/02-heap.nw"
 static uint64_t rng_state;
 
 static uint64_t rng_next(void)
@@ -30,7 +30,7 @@ static size_t random_size(void)
 
 	return 1 + (size_t)(rng_next() % ((size_t)1 << bits));
 }
-#line 1262 "chapters/02-heap.nw"
+#line 1267 "chapters/02-heap.nw"
 struct live_block {
 	unsigned char *ptr;
 	struct layout layout;
@@ -44,7 +44,7 @@ static bool block_intact(const struct live_block *blk)
 			return false;
 	return true;
 }
-#line 1279 "chapters/02-heap.nw"
+#line 1284 "chapters/02-heap.nw"
 KTEST(buddy_agrees_with_model_under_random_operations)
 {
 	static struct live_block live[MAX_LIVE];
@@ -59,7 +59,7 @@ KTEST(buddy_agrees_with_model_under_random_operations)
 	for (int step = 0; step < STEPS; step++) {
 		if (n < MAX_LIVE && rng_next() % 100 < 55) {
 			
-#line 1311 "chapters/02-heap.nw"
+#line 1316 "chapters/02-heap.nw"
 struct layout layout = { random_size(), (size_t)1 << (rng_next() % 13) };
 unsigned char *p = buddy_alloc(&b, layout);
 
@@ -71,10 +71,10 @@ if (p) {
 	memset(p, live[n].fill, layout.size);
 	n++;
 }
-#line 1293 "chapters/02-heap.nw"
+#line 1298 "chapters/02-heap.nw"
 		} else if (n > 0) {
 			
-#line 1326 "chapters/02-heap.nw"
+#line 1331 "chapters/02-heap.nw"
 size_t i = rng_next() % n;
 
 if (!block_intact(&live[i]))
@@ -84,14 +84,14 @@ if (!buddy_dealloc(&b, live[i].ptr, live[i].layout))
 	ktest_fail(__FILE__, __LINE__, "seed %d: refused to free live block %p",
 		   SEED, (void *)live[i].ptr);
 live[i] = live[--n];
-#line 1295 "chapters/02-heap.nw"
+#line 1300 "chapters/02-heap.nw"
 		}
 		if (ktest_failed())
 			break;
 	}
 	while (n > 0 && !ktest_failed()) {
 		
-#line 1326 "chapters/02-heap.nw"
+#line 1331 "chapters/02-heap.nw"
 size_t i = rng_next() % n;
 
 if (!block_intact(&live[i]))
@@ -101,7 +101,7 @@ if (!buddy_dealloc(&b, live[i].ptr, live[i].layout))
 	ktest_fail(__FILE__, __LINE__, "seed %d: refused to free live block %p",
 		   SEED, (void *)live[i].ptr);
 live[i] = live[--n];
-#line 1301 "chapters/02-heap.nw"
+#line 1306 "chapters/02-heap.nw"
 	}
 	if (!ktest_failed() && buddy_largest_free(&b) != largest_at_start)
 		ktest_fail(__FILE__, __LINE__, "seed %d: largest free block %zu after freeing all, %zu at start",

@@ -1,0 +1,82 @@
+/* Generated from the chapters by notangle; edit the .nw source. */
+#line 30 "chapters/04-frames.nw"
+#ifndef KERNEL_ADDR_H
+#define KERNEL_ADDR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define PAGE_SHIFT 12
+#define PAGE_SIZE ((size_t)1 << PAGE_SHIFT)
+
+struct paddr {
+	uintptr_t value;
+};
+
+struct ppn {
+	size_t value;
+};
+
+struct ppn_range {
+	struct ppn start;
+	struct ppn end;
+};
+
+#line 69 "chapters/04-frames.nw"
+static inline struct paddr paddr_of(uintptr_t value)
+{
+	return (struct paddr){ value };
+}
+
+static inline struct ppn ppn_floor(struct paddr address)
+{
+	return (struct ppn){ address.value / PAGE_SIZE };
+}
+
+static inline struct ppn ppn_ceil(struct paddr address)
+{
+	return (struct ppn){ address.value / PAGE_SIZE + (address.value % PAGE_SIZE != 0) };
+}
+
+static inline struct paddr ppn_address(struct ppn page)
+{
+	return (struct paddr){ page.value * PAGE_SIZE };
+}
+#line 101 "chapters/04-frames.nw"
+static inline struct ppn ppn_add(struct ppn page, size_t count)
+{
+	return (struct ppn){ page.value + count };
+}
+
+static inline size_t ppn_diff(struct ppn page, struct ppn base)
+{
+	return page.value - base.value;
+}
+
+static inline bool ppn_equal(struct ppn a, struct ppn b)
+{
+	return a.value == b.value;
+}
+#line 126 "chapters/04-frames.nw"
+static inline struct ppn_range ppn_range_within(struct paddr start, struct paddr end)
+{
+	struct ppn first = ppn_ceil(start), last = ppn_floor(end);
+
+	if (last.value < first.value)
+		last = first;
+	return (struct ppn_range){ first, last };
+}
+
+static inline size_t ppn_range_len(struct ppn_range range)
+{
+	return ppn_diff(range.end, range.start);
+}
+
+static inline bool ppn_range_contains(struct ppn_range range, struct ppn page)
+{
+	return page.value >= range.start.value && page.value < range.end.value;
+}
+
+#line 57 "chapters/04-frames.nw"
+#endif

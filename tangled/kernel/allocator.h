@@ -1,0 +1,24 @@
+/* Generated from the chapters by notangle; edit the .nw source. */
+#line 184 "chapters/04-frames.nw"
+#ifndef KERNEL_ALLOCATOR_H
+#define KERNEL_ALLOCATOR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct allocator_ops {
+	const char *name;
+	void *(*create)(size_t capacity);
+	void (*destroy)(void *self);
+	bool (*alloc)(void *self, size_t *index);
+	bool (*dealloc)(void *self, size_t index);
+	bool (*alloc_contiguous)(void *self, size_t count, size_t *first);
+	bool (*dealloc_contiguous)(void *self, size_t first, size_t count);
+};
+
+extern const struct allocator_ops stacked_allocator_ops;
+extern const struct allocator_ops segtree_allocator_ops;
+
+size_t stacked_allocator_ranges(void *self);
+
+#endif

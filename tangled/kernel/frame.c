@@ -1,0 +1,188 @@
+/* Generated from the chapters by notangle; edit the .nw source. */
+#line 492 "chapters/04-frames.nw"
+#include "kernel/frame.h"
+#include "kernel/heap.h"
+#include "kernel/panic.h"
+#include "kernel/printf.h"
+
+#line 508 "chapters/04-frames.nw"
+const char *frame_allocator_init(struct frame_allocator *fa,
+				 const struct allocator_ops *ops,
+				 const struct ppn_range *ranges, size_t count)
+{
+	*fa = (struct frame_allocator){ .ops = ops };
+	if (count > FRAME_MAX_ZONES)
+		return "too many memory ranges";
+	for (size_t i = 0; i < count; i++) {
+		void *allocator;
+
+		if (ppn_range_len(ranges[i]) == 0)
+			continue;
+		allocator = ops->create(ppn_range_len(ranges[i]));
+		if (!allocator) {
+			frame_allocator_destroy(fa);
+			return "the allocator cannot be created (out of heap memory?)";
+		}
+		fa->zones[fa->zone_count++] = (struct frame_zone){ ranges[i], allocator };
+	}
+	return NULL;
+}
+
+void frame_allocator_destroy(struct frame_allocator *fa)
+{
+	for (size_t i = 0; i < fa->zone_count; i++)
+		fa->ops->destroy(fa->zones[i].allocator);
+	fa->zone_count = 0;
+}
+
+size_t frame_allocator_capacity(const struct frame_allocator *fa)
+{
+	size_t total = 0;
+
+	for (size_t i = 0; i < fa->zone_count; i++)
+		total += ppn_range_len(fa->zones[i].pages);
+	return total;
+}
+#line 550 "chapters/04-frames.nw"
+static struct frame_zone *zone_of(struct frame_allocator *fa, struct ppn first, size_t count)
+{
+	for (size_t i = 0; i < fa->zone_count; i++) {
+		struct frame_zone *z = &fa->zones[i];
+
+		if (ppn_range_contains(z->pages, first) &&
+		    count <= ppn_diff(z->pages.end, first))
+			return z;
+	}
+	return NULL;
+}
+#line 566 "chapters/04-frames.nw"
+bool frame_allocator_alloc(struct frame_allocator *fa, struct ppn *page)
+{
+	for (size_t i = 0; i < fa->zone_count; i++) {
+		size_t index;
+
+		if (fa->ops->alloc(fa->zones[i].allocator, &index)) {
+			*page = ppn_add(fa->zones[i].pages.start, index);
+			return true;
+		}
+	}
+	return false;
+}
+
+bool frame_allocator_alloc_contiguous(struct frame_allocator *fa, size_t count,
+				      struct ppn *first)
+{
+	if (!fa->ops->alloc_contiguous || count == 0)
+		return false;
+	for (size_t i = 0; i < fa->zone_count; i++) {
+		size_t index;
+
+		if (fa->ops->alloc_contiguous(fa->zones[i].allocator, count, &index)) {
+			*first = ppn_add(fa->zones[i].pages.start, index);
+			return true;
+		}
+	}
+	return false;
+}
+#line 599 "chapters/04-frames.nw"
+bool frame_allocator_dealloc(struct frame_allocator *fa, struct ppn page)
+{
+	struct frame_zone *z = zone_of(fa, page, 1);
+
+	return z && fa->ops->dealloc(z->allocator, ppn_diff(page, z->pages.start));
+}
+
+bool frame_allocator_dealloc_contiguous(struct frame_allocator *fa, struct ppn first,
+					size_t count)
+{
+	struct frame_zone *z = zone_of(fa, first, count);
+
+	return z && count > 0 && fa->ops->dealloc_contiguous &&
+	       fa->ops->dealloc_contiguous(z->allocator, ppn_diff(first, z->pages.start), count);
+}
+#line 702 "chapters/04-frames.nw"
+#ifndef FRAME_ALLOCATOR_OPS
+#define FRAME_ALLOCATOR_OPS stacked_allocator_ops
+#endif
+
+struct locked_frame_allocator kernel_frames = { .lock = SPINLOCK_INIT("frames") };
+
+const char *frame_alloc(struct frame *frame)
+{
+	bool ok;
+
+	spin_lock(&kernel_frames.lock);
+	ok = frame_allocator_alloc(&kernel_frames.allocator, &frame->ppn);
+	spin_unlock(&kernel_frames.lock);
+	return ok ? NULL : "no available frame to allocate";
+}
+
+const char *frame_alloc_contiguous(size_t count, struct frame *first)
+{
+	bool ok;
+
+	spin_lock(&kernel_frames.lock);
+	ok = frame_allocator_alloc_contiguous(&kernel_frames.allocator, count, &first->ppn);
+	spin_unlock(&kernel_frames.lock);
+	return ok ? NULL : "no run of free frames that long";
+}
+
+void frame_dealloc(struct frame *frame)
+{
+	bool ok;
+
+	spin_lock(&kernel_frames.lock);
+	ok = frame_allocator_dealloc(&kernel_frames.allocator, frame->ppn);
+	spin_unlock(&kernel_frames.lock);
+	if (!ok)
+		panic("frame_dealloc: refused to free frame %p (page %zu): not an allocated frame",
+		      (void *)frame_address(*frame).value, frame->ppn.value);
+	*frame = FRAME_NONE;
+}
+
+void frame_dealloc_contiguous(struct frame first, size_t count)
+{
+	bool ok;
+
+	spin_lock(&kernel_frames.lock);
+	ok = frame_allocator_dealloc_contiguous(&kernel_frames.allocator, first.ppn, count);
+	spin_unlock(&kernel_frames.lock);
+	if (!ok)
+		panic("frame_dealloc_contiguous: refused to free %zu frames at %p",
+		      count, (void *)frame_address(first).value);
+}
+
+size_t frames_total(void)
+{
+	return frame_allocator_capacity(&kernel_frames.allocator);
+}
+#line 765 "chapters/04-frames.nw"
+void frames_init(const struct memory_map *map)
+{
+	struct ppn_range ranges[MEMMAP_MAX_REGIONS];
+	size_t heap_before = heap_free_bytes(), total;
+	const char *error;
+
+	for (size_t i = 0; i < map->usable_count; i++)
+		ranges[i] = ppn_range_within(paddr_of(map->usable[i].start),
+					     paddr_of(map->usable[i].end));
+	spin_lock(&kernel_frames.lock);
+	error = frame_allocator_init(&kernel_frames.allocator, &FRAME_ALLOCATOR_OPS,
+				     ranges, map->usable_count);
+	spin_unlock(&kernel_frames.lock);
+	if (error)
+		panic("frames_init: %s allocator: %s", FRAME_ALLOCATOR_OPS.name, error);
+	total = frames_total();
+	kprintf("frames: %zu zones, %zu frames (%zu KiB) by the %s allocator, "
+		"metadata %zu bytes (%zu.%02zu per frame)\n",
+		kernel_frames.allocator.zone_count, total, total * PAGE_SIZE / 1024,
+		FRAME_ALLOCATOR_OPS.name, heap_before - heap_free_bytes(),
+		(heap_before - heap_free_bytes()) / total,
+		(heap_before - heap_free_bytes()) * 100 / total % 100);
+}
+#line 792 "chapters/04-frames.nw"
+void frame_release(struct frame *frame)
+{
+	if (!frame_is_none(*frame))
+		frame_dealloc(frame);
+}

@@ -1,0 +1,82 @@
+/* Generated from the chapters by notangle; edit the .nw source. */
+#line 432 "chapters/04-frames.nw"
+#ifndef KERNEL_FRAME_H
+#define KERNEL_FRAME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "kernel/addr.h"
+#include "kernel/allocator.h"
+#include "kernel/memmap.h"
+#include "kernel/spinlock.h"
+
+#define FRAME_MAX_ZONES MEMMAP_MAX_REGIONS
+#define MUST_CHECK __attribute__((warn_unused_result))
+
+#line 454 "chapters/04-frames.nw"
+struct frame_zone {
+	struct ppn_range pages;
+	void *allocator;
+};
+#line 465 "chapters/04-frames.nw"
+struct frame_allocator {
+	const struct allocator_ops *ops;
+	size_t zone_count;
+	struct frame_zone zones[FRAME_MAX_ZONES];
+};
+
+MUST_CHECK const char *frame_allocator_init(struct frame_allocator *fa,
+					    const struct allocator_ops *ops,
+					    const struct ppn_range *ranges, size_t count);
+void frame_allocator_destroy(struct frame_allocator *fa);
+bool frame_allocator_alloc(struct frame_allocator *fa, struct ppn *page);
+bool frame_allocator_dealloc(struct frame_allocator *fa, struct ppn page);
+bool frame_allocator_alloc_contiguous(struct frame_allocator *fa, size_t count,
+				      struct ppn *first);
+bool frame_allocator_dealloc_contiguous(struct frame_allocator *fa, struct ppn first,
+					size_t count);
+size_t frame_allocator_capacity(const struct frame_allocator *fa);
+#line 628 "chapters/04-frames.nw"
+struct frame {
+	struct ppn ppn;
+};
+
+#define FRAME_NONE ((struct frame){ { SIZE_MAX } })
+#define FRAME_TRACKER __attribute__((cleanup(frame_release))) struct frame
+
+void frame_release(struct frame *frame);
+
+static inline bool frame_is_none(struct frame frame)
+{
+	return frame.ppn.value == SIZE_MAX;
+}
+
+static inline struct frame frame_take(struct frame *frame)
+{
+	struct frame taken = *frame;
+
+	*frame = FRAME_NONE;
+	return taken;
+}
+
+static inline struct paddr frame_address(struct frame frame)
+{
+	return ppn_address(frame.ppn);
+}
+#line 681 "chapters/04-frames.nw"
+struct locked_frame_allocator {
+	struct spinlock lock;
+	struct frame_allocator allocator;
+};
+
+extern struct locked_frame_allocator kernel_frames;
+
+void frames_init(const struct memory_map *map);
+MUST_CHECK const char *frame_alloc(struct frame *frame);
+MUST_CHECK const char *frame_alloc_contiguous(size_t count, struct frame *first);
+void frame_dealloc(struct frame *frame);
+void frame_dealloc_contiguous(struct frame first, size_t count);
+size_t frames_total(void);
+
+#line 450 "chapters/04-frames.nw"
+#endif

@@ -1,0 +1,105 @@
+/* Generated from the chapters by notangle; edit the .nw source. */
+#line 1211 "chapters/04-frames.nw"
+#include <stdint.h>
+#include "kernel/frame.h"
+#include "kernel/heap.h"
+#include "kernel/test.h"
+#include "kernel/vec.h"
+
+static bool in_usable_memory(struct frame f)
+{
+	uint64_t start = frame_address(f).value;
+
+	for (size_t i = 0; i < boot_memory_map.usable_count; i++)
+		if (start >= boot_memory_map.usable[i].start &&
+		    start + PAGE_SIZE <= boot_memory_map.usable[i].end)
+			return true;
+	return false;
+}
+
+static size_t allocate_all(struct vec *all)
+{
+	struct frame f;
+
+	while (frame_alloc(&f) == NULL) {
+		if (!in_usable_memory(f))
+			ktest_fail(__FILE__, __LINE__, "frame %p is not usable memory",
+				   (void *)frame_address(f).value);
+		*(volatile size_t *)frame_address(f).value = f.ppn.value;
+		vec_push(all, &f);
+	}
+	return all->len;
+}
+
+static void free_all(struct vec *all)
+{
+	for (size_t i = 0; i < all->len; i++)
+		frame_dealloc(vec_at(all, i));
+	all->len = 0;
+}
+
+KTEST(frames_allocate_every_frame_then_free_them)
+{
+	struct vec all = VEC_INIT(struct frame);
+	size_t total = frames_total(), heap_before = heap_free_bytes();
+
+	if (total == 0)
+		return;
+	ASSERT(vec_reserve(&all, total));
+	ASSERT_EQ(allocate_all(&all), total);
+	for (size_t i = 0; i < all.len; i++) {
+		struct frame f = VEC_AT(&all, struct frame, i);
+
+		ASSERT_EQ(*(volatile size_t *)frame_address(f).value, f.ppn.value);
+	}
+	free_all(&all);
+	ASSERT_EQ(allocate_all(&all), total);
+	free_all(&all);
+	vec_free(&all);
+	ASSERT_EQ(heap_free_bytes(), heap_before);
+}
+#line 1276 "chapters/04-frames.nw"
+static size_t free_frames(void)
+{
+	struct vec all = VEC_INIT(struct frame);
+	size_t n;
+
+	vec_reserve(&all, frames_total());
+	n = allocate_all(&all);
+	free_all(&all);
+	vec_free(&all);
+	return n;
+}
+
+KTEST(frame_tracker_releases_at_scope_exit)
+{
+	size_t before = free_frames();
+	struct frame kept;
+
+	if (frames_total() == 0)
+		return;
+	{
+		FRAME_TRACKER a = FRAME_NONE;
+		FRAME_TRACKER b = FRAME_NONE;
+
+		ASSERT(frame_alloc(&a) == NULL);
+		ASSERT(frame_alloc(&b) == NULL);
+		ASSERT(!ppn_equal(a.ppn, b.ppn));
+		ASSERT_EQ(free_frames(), before - 2);
+		kept = frame_take(&b);
+		ASSERT(frame_is_none(b));
+	}
+	ASSERT_EQ(free_frames(), before - 1);
+	frame_dealloc(&kept);
+	ASSERT(frame_is_none(kept));
+	ASSERT_EQ(free_frames(), before);
+}
+
+KTEST(frames_without_contiguous_support_say_so)
+{
+	struct frame first;
+
+	if (frames_total() == 0 || kernel_frames.allocator.ops->alloc_contiguous)
+		return;
+	ASSERT(frame_alloc_contiguous(2, &first) != NULL);
+}

@@ -1,0 +1,119 @@
+/* Generated from the chapters by notangle; edit the .nw source. */
+#line 272 "chapters/04-frames.nw"
+#include "kernel/allocator.h"
+#include "kernel/heap.h"
+#include "kernel/panic.h"
+#include "kernel/string.h"
+#include "kernel/vec.h"
+
+#line 286 "chapters/04-frames.nw"
+struct index_range {
+	size_t start;
+	size_t end;
+};
+
+struct stacked {
+	size_t capacity;
+	struct vec free_ranges;
+	unsigned long *allocated;
+};
+
+#define BITS_PER_WORD (8 * sizeof(unsigned long))
+
+static struct layout bitmap_layout(size_t capacity)
+{
+	size_t words = capacity / BITS_PER_WORD + 1;
+
+	return (struct layout){ words * sizeof(unsigned long), _Alignof(unsigned long) };
+}
+#line 314 "chapters/04-frames.nw"
+static void *stacked_create(size_t capacity)
+{
+	struct stacked *s = heap_alloc(LAYOUT_OF(struct stacked));
+	struct index_range all = { 0, capacity };
+
+	if (!s)
+		return NULL;
+	*s = (struct stacked){ .capacity = capacity,
+			       .free_ranges = VEC_INIT(struct index_range) };
+	s->allocated = heap_alloc(bitmap_layout(capacity));
+	if (!s->allocated || !vec_reserve(&s->free_ranges, capacity ? capacity : 1)) {
+		if (s->allocated)
+			heap_dealloc(s->allocated, bitmap_layout(capacity));
+		heap_dealloc(s, LAYOUT_OF(struct stacked));
+		return NULL;
+	}
+	memset(s->allocated, 0, bitmap_layout(capacity).size);
+	if (capacity)
+		vec_push(&s->free_ranges, &all);
+	return s;
+}
+
+static void stacked_destroy(void *self)
+{
+	struct stacked *s = self;
+
+	vec_free(&s->free_ranges);
+	heap_dealloc(s->allocated, bitmap_layout(s->capacity));
+	heap_dealloc(s, LAYOUT_OF(struct stacked));
+}
+#line 351 "chapters/04-frames.nw"
+static void mark(unsigned long *bitmap, size_t index, bool allocated)
+{
+	unsigned long bit = 1UL << (index % BITS_PER_WORD);
+
+	if (allocated)
+		bitmap[index / BITS_PER_WORD] |= bit;
+	else
+		bitmap[index / BITS_PER_WORD] &= ~bit;
+}
+
+static bool is_allocated(const unsigned long *bitmap, size_t index)
+{
+	return bitmap[index / BITS_PER_WORD] >> (index % BITS_PER_WORD) & 1;
+}
+
+static bool stacked_alloc(void *self, size_t *index)
+{
+	struct stacked *s = self;
+	struct index_range *top;
+
+	if (s->free_ranges.len == 0)
+		return false;
+	top = vec_at(&s->free_ranges, s->free_ranges.len - 1);
+	*index = top->start++;
+	if (top->start == top->end)
+		vec_pop(&s->free_ranges, NULL);
+	mark(s->allocated, *index, true);
+	return true;
+}
+#line 387 "chapters/04-frames.nw"
+static bool stacked_dealloc(void *self, size_t index)
+{
+	struct stacked *s = self;
+	struct index_range freed = { index, index + 1 };
+
+	if (index >= s->capacity || !is_allocated(s->allocated, index))
+		return false;
+	mark(s->allocated, index, false);
+	if (!vec_push(&s->free_ranges, &freed))
+		panic("stacked allocator: more free ranges than free indices");
+	return true;
+}
+
+size_t stacked_allocator_ranges(void *self)
+{
+	struct stacked *s = self;
+
+	return s->free_ranges.len;
+}
+#line 410 "chapters/04-frames.nw"
+const struct allocator_ops stacked_allocator_ops = {
+	.name = "stacked",
+	.create = stacked_create,
+	.destroy = stacked_destroy,
+	.alloc = stacked_alloc,
+	.dealloc = stacked_dealloc,
+	.alloc_contiguous = NULL,
+	.dealloc_contiguous = NULL,
+};

@@ -1,0 +1,11 @@
+/* Generated from the chapters by notangle; edit the .nw source. */
+#line 150 "chapters/04-frames.nw"
+/* expect-error: incompatible types when returning type 'struct paddr' */
+#include "kernel/addr.h"
+
+struct ppn page_of(struct paddr address);
+
+struct ppn page_of(struct paddr address)
+{
+	return address;
+}

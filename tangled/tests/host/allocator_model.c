@@ -1,0 +1,180 @@
+/* Generated from the chapters by notangle; edit the .nw source. */
+#line 969 "chapters/04-frames.nw"
+#include <stdlib.h>
+#include <string.h>
+#include "tests/host/allocator_model.h"
+#include "kernel/test.h"
+
+#line 983 "chapters/04-frames.nw"
+struct model {
+	const struct allocator_ops *ops;
+	void *self;
+	size_t capacity;
+	unsigned char *used;
+	size_t used_count;
+	uint64_t seed;
+	unsigned step;
+	uint64_t rng;
+};
+
+static uint64_t model_random(struct model *m)
+{
+	m->rng ^= m->rng << 13;
+	m->rng ^= m->rng >> 7;
+	m->rng ^= m->rng << 17;
+	return m->rng;
+}
+
+#define DISAGREE(m, ...)						\
+	do {								\
+		ktest_fail(__FILE__, __LINE__, "%s, capacity %zu, seed %lu, step %u: ", \
+			   (m)->ops->name, (m)->capacity, (unsigned long)(m)->seed, (m)->step); \
+		ktest_fail(__FILE__, __LINE__, __VA_ARGS__);		\
+		return false;						\
+	} while (0)
+#line 1012 "chapters/04-frames.nw"
+static bool model_has_run(const struct model *m, size_t count)
+{
+	size_t run = 0;
+
+	for (size_t i = 0; i < m->capacity; i++) {
+		run = m->used[i] ? 0 : run + 1;
+		if (run >= count)
+			return true;
+	}
+	return false;
+}
+
+static bool model_run_free(const struct model *m, size_t first, size_t count)
+{
+	if (first >= m->capacity || count > m->capacity - first)
+		return false;
+	for (size_t i = first; i < first + count; i++)
+		if (m->used[i])
+			return false;
+	return true;
+}
+
+static bool model_run_used(const struct model *m, size_t first, size_t count)
+{
+	if (first >= m->capacity || count > m->capacity - first)
+		return false;
+	for (size_t i = first; i < first + count; i++)
+		if (!m->used[i])
+			return false;
+	return true;
+}
+#line 1046 "chapters/04-frames.nw"
+static bool check_alloc(struct model *m)
+{
+	size_t index = SIZE_MAX;
+	bool ok = m->ops->alloc(m->self, &index);
+
+	if (ok != (m->used_count < m->capacity))
+		DISAGREE(m, "alloc returned %d with %zu of %zu in use", ok, m->used_count,
+			 m->capacity);
+	if (!ok)
+		return true;
+	if (index >= m->capacity || m->used[index])
+		DISAGREE(m, "alloc gave index %zu, which is %s", index,
+			 index >= m->capacity ? "out of range" : "already allocated");
+	m->used[index] = 1;
+	m->used_count++;
+	return true;
+}
+#line 1068 "chapters/04-frames.nw"
+static size_t pick_index(struct model *m)
+{
+	size_t index = model_random(m) % (m->capacity + 2);
+
+	if (m->used_count > 0 && model_random(m) % 4 != 0)
+		while (!m->used[index % m->capacity])
+			index++;
+	return m->capacity ? index % (m->capacity + 2) : index;
+}
+
+static bool check_dealloc(struct model *m)
+{
+	size_t index = pick_index(m);
+	bool expected = index < m->capacity && m->used[index];
+	bool ok = m->ops->dealloc(m->self, index);
+
+	if (ok != expected)
+		DISAGREE(m, "dealloc(%zu) returned %d, expected %d", index, ok, expected);
+	if (ok) {
+		m->used[index] = 0;
+		m->used_count--;
+	}
+	return true;
+}
+#line 1101 "chapters/04-frames.nw"
+static bool check_alloc_contiguous(struct model *m)
+{
+	size_t count = 1 + model_random(m) % (m->capacity / 8 + 1);
+	size_t first = SIZE_MAX;
+	bool expected = model_has_run(m, count);
+	bool ok = m->ops->alloc_contiguous(m->self, count, &first);
+
+	if (ok != expected)
+		DISAGREE(m, "alloc_contiguous(%zu) returned %d, expected %d", count, ok, expected);
+	if (!ok)
+		return true;
+	if (!model_run_free(m, first, count))
+		DISAGREE(m, "alloc_contiguous(%zu) gave %zu, not a free run", count, first);
+	memset(m->used + first, 1, count);
+	m->used_count += count;
+	return true;
+}
+
+static bool check_dealloc_contiguous(struct model *m)
+{
+	size_t first = pick_index(m), count = 1 + model_random(m) % 4;
+	bool expected = model_run_used(m, first, count);
+	bool ok = m->ops->dealloc_contiguous(m->self, first, count);
+
+	if (ok != expected)
+		DISAGREE(m, "dealloc_contiguous(%zu, %zu) returned %d, expected %d",
+			 first, count, ok, expected);
+	if (ok) {
+		memset(m->used + first, 0, count);
+		m->used_count -= count;
+	}
+	return true;
+}
+#line 1140 "chapters/04-frames.nw"
+static bool check_step(struct model *m)
+{
+	bool contiguous = m->ops->alloc_contiguous && m->ops->dealloc_contiguous;
+	unsigned pick = (unsigned)(model_random(m) % 100);
+
+	if (contiguous && pick < 15)
+		return check_alloc_contiguous(m);
+	if (contiguous && pick < 25)
+		return check_dealloc_contiguous(m);
+	return pick % 2 == 0 || m->used_count == 0 ? check_alloc(m) : check_dealloc(m);
+}
+
+bool allocator_agrees_with_model(const struct allocator_ops *ops, size_t capacity,
+				 unsigned steps, uint64_t seed)
+{
+	struct model m = { .ops = ops, .capacity = capacity, .seed = seed, .rng = seed | 1 };
+	bool agreed = true;
+
+	m.self = ops->create(capacity);
+	m.used = calloc(capacity + 1, 1);
+	if (!m.self || !m.used) {
+		ktest_fail(__FILE__, __LINE__, "%s: create(%zu) failed", ops->name, capacity);
+		free(m.used);
+		return false;
+	}
+	for (m.step = 0; agreed && m.step < steps; m.step++)
+		agreed = check_step(&m);
+	for (size_t i = 0; agreed && i < capacity; i++)
+		if (m.used[i] && !ops->dealloc(m.self, i))
+			DISAGREE(&m, "final dealloc(%zu) refused", i);
+	for (m.used_count = 0, memset(m.used, 0, capacity); agreed && m.used_count < capacity;)
+		agreed = check_alloc(&m);
+	ops->destroy(m.self);
+	free(m.used);
+	return agreed;
+}

@@ -1,0 +1,14 @@
+/* Generated from the chapters by notangle; edit the .nw source. */
+#line 952 "chapters/04-frames.nw"
+#ifndef TESTS_HOST_ALLOCATOR_MODEL_H
+#define TESTS_HOST_ALLOCATOR_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "kernel/allocator.h"
+
+bool allocator_agrees_with_model(const struct allocator_ops *ops, size_t capacity,
+				 unsigned steps, uint64_t seed);
+
+#endif

@@ -1,0 +1,16 @@
+/* Generated from the chapters by notangle; edit the .nw source. */
+#line 1185 "chapters/04-frames.nw"
+#include "tests/host/allocator_model.h"
+#include "kernel/test.h"
+
+#define MODEL_STEPS 20000
+
+KTEST(stacked_agrees_with_model)
+{
+	static const size_t capacities[] = { 1, 2, 3, 1000 };
+
+	for (size_t i = 0; i < sizeof(capacities) / sizeof(capacities[0]); i++)
+		if (!allocator_agrees_with_model(&stacked_allocator_ops, capacities[i],
+						 MODEL_STEPS, 1 + i))
+			return;
+}
