@@ -33,7 +33,7 @@ NEED     := tools/need
 # Tangling runs while make reads this file (through the included stamp), so
 # the file lists below always see the freshly tangled tree.  `make test`
 # passes AUTO_TANGLE=0: it checks the committed tree instead of rewriting it.
-NO_TANGLE_GOALS := clean deps help check-tangle test
+NO_TANGLE_GOALS := clean deps help check-tangle test grade handin
 ifeq ($(AUTO_TANGLE),1)
 ifneq ($(filter-out $(NO_TANGLE_GOALS),$(or $(MAKECMDGOALS),all)),)
 include $(BUILD)/tangle.mk
@@ -73,7 +73,8 @@ WARNINGS := -Wall -Wextra -Werror
 KCFLAGS  := -march=rv64gc -mabi=lp64d -mcmodel=medany -ffreestanding \
 	    -fno-stack-protector -fno-pie -fno-omit-frame-pointer -fno-toplevel-reorder \
 	    -std=gnu11 -O2 -g $(WARNINGS) -Itangled -MMD -MP
-KDEFS    := $(if $(filter failure,$(PLANT)),-DKTEST_PLANT_FAILURE) \
+KDEFS    := $(if $(KTEST_NONCE),-DKTEST_NONCE='"$(KTEST_NONCE)"') \
+	    $(if $(filter failure,$(PLANT)),-DKTEST_PLANT_FAILURE) \
 	    $(if $(filter panic,$(PLANT)),-DKTEST_PLANT_PANIC) \
 	    $(if $(filter tracker-deadlock,$(PLANT)),-DKTEST_PLANT_TRACKER_DEADLOCK) \
 	    $(if $(filter vec,$(HEAP_BACKING)),-DHEAP_BACKING_VEC) \
@@ -84,8 +85,9 @@ KSRCS := $(wildcard tangled/arch/riscv/*.S tangled/arch/riscv/*.c tangled/kernel
 # The student's files that become part of the kernel.
 EXERCISE_KSRCS := 1-vec-heap/lock_debug.c \
 		  $(if $(filter segtree,$(ALLOCATOR)),3-segment-tree/segtree_allocator.c)
+EXERCISE_TAG   := ex$(subst /,-,$(abspath $(EXERCISES)))
 KOBJS := $(patsubst tangled/%,$(KBUILD)/%.o,$(KSRCS)) \
-	 $(patsubst %,$(KBUILD)/exercises/%.o,$(EXERCISE_KSRCS))
+	 $(patsubst %,$(KBUILD)/$(EXERCISE_TAG)/%.o,$(EXERCISE_KSRCS))
 
 # GCC turns a byte loop into a call to memset; inside memset that recurses.
 $(KBUILD)/arch/riscv/string.c.o: KCFLAGS += -fno-tree-loop-distribute-patterns
@@ -95,7 +97,7 @@ $(KBUILD)/%.c.o: tangled/%.c Makefile
 	$(Q)$(NEED) kernel
 	$(Q)mkdir -p $(@D) && $(KCC) $(KCFLAGS) $(KDEFS) -c $< -o $@
 
-$(KBUILD)/exercises/%.c.o: $(EXERCISES)/%.c Makefile
+$(KBUILD)/$(EXERCISE_TAG)/%.c.o: $(EXERCISES)/%.c Makefile
 	@$(call msg,CC,$<)
 	$(Q)$(NEED) kernel
 	$(Q)mkdir -p $(@D) && $(KCC) $(KCFLAGS) $(KDEFS) -c $< -o $@
@@ -191,6 +193,48 @@ $(BUILD)/dtb/virt-%.dtb:
 host-test: $(HTESTS) $(DTBS)
 	@$(call msg,RUN,$(HTESTS))
 	$(Q)DTB_DIR=$(BUILD)/dtb $(HTESTS) $(T)
+
+# ---------------------------------------------------------------- grading
+# The graders' host programs: the tests of the appendix "评分程序" linked with
+# the student's files.  tools/grade drives them; see `make grade`.
+GBUILD      := $(BUILD)/grade-bin
+GRADE_MAIN  := $(HBUILD)/tests/grade/main.c.o $(HBUILD)/tests/host/allocator_model.c.o \
+	       $(HBUILD)/host/shim.c.o
+GRADE_EX2   := $(GBUILD)/ex2
+GRADE_EX3   := $(GBUILD)/ex3
+KTEST_NONCE ?=
+
+$(GBUILD)/ex/%.c.o: $(EXERCISES)/%.c Makefile
+	@$(call msg,HOSTCC,$<)
+	$(Q)mkdir -p $(@D) && $(HCC) $(HCFLAGS) -c $< -o $@
+
+# Count the basic blocks the student's segment tree executes.
+$(GBUILD)/ex/3-segment-tree/segtree_allocator.c.o: HCFLAGS += -fsanitize-coverage=trace-pc
+
+$(GRADE_EX2): $(GRADE_MAIN) $(HBUILD)/tests/grade/complexity_grade.c.o \
+	      $(GBUILD)/ex/2-complexity/workload.c.o $(GBUILD)/ex/2-complexity/merging_stacked.c.o $(HLIB)
+	@$(call msg,HOSTLD,$@)
+	$(Q)$(HCC) $(HCFLAGS) $^ -o $@
+
+$(GRADE_EX3): $(GRADE_MAIN) $(HBUILD)/tests/grade/segtree_grade.c.o $(HBUILD)/tests/grade/steps.c.o \
+	      $(GBUILD)/ex/3-segment-tree/segtree_allocator.c.o $(HLIB)
+	@$(call msg,HOSTLD,$@)
+	$(Q)$(HCC) $(HCFLAGS) $^ -o $@
+
+.PHONY: grade-ex2 grade-ex3 grade handin autograder
+grade-ex2: $(GRADE_EX2)
+grade-ex3: $(GRADE_EX3)
+
+SUBMISSION ?= $(EXERCISES)
+grade:
+	$(Q)$(NEED) grade host
+	$(Q)tools/grade --submission $(SUBMISSION) $(if $(T),--filter $(T))
+
+handin:
+	$(Q)tools/handin
+
+autograder:
+	$(Q)tools/autograder $(BUILD)/autograder.zip
 
 # ---------------------------------------------------------------- book
 BOOK_DIR      := $(BUILD)/book-$(EDITION)

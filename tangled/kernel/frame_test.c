@@ -103,3 +103,32 @@ KTEST(frames_without_contiguous_support_say_so)
 		return;
 	ASSERT(frame_alloc_contiguous(2, &first) != NULL);
 }
+#line 1326 "chapters/04-frames.nw"
+#define CONTIGUOUS_RUN 16
+
+KTEST(frames_allocate_contiguous_runs)
+{
+	struct frame first;
+	size_t before;
+
+	if (frames_total() == 0 || !kernel_frames.allocator.ops->alloc_contiguous)
+		return;
+	before = free_frames();
+	ASSERT(frame_alloc_contiguous(CONTIGUOUS_RUN, &first) == NULL);
+	for (size_t i = 0; i < CONTIGUOUS_RUN; i++) {
+		struct frame f = { ppn_add(first.ppn, i) };
+
+		ASSERT(in_usable_memory(f));
+		*(volatile size_t *)frame_address(f).value = f.ppn.value;
+	}
+	ASSERT_EQ(free_frames(), before - CONTIGUOUS_RUN);
+	for (size_t i = 0; i < CONTIGUOUS_RUN / 2; i++) {
+		struct frame f = { ppn_add(first.ppn, i) };
+
+		frame_dealloc(&f);
+	}
+	frame_dealloc_contiguous((struct frame){ ppn_add(first.ppn, CONTIGUOUS_RUN / 2) },
+				 CONTIGUOUS_RUN / 2);
+	ASSERT_EQ(free_frames(), before);
+	ASSERT(frame_alloc_contiguous(frames_total() + 1, &first) != NULL);
+}
