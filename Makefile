@@ -144,7 +144,7 @@ qemu-gdb: $(KERNEL)
 HBUILD   := $(BUILD)/host
 HCC      := cc
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all
-HOST_HEAP_SIZE := '(64 * 1024 * 1024)'
+HOST_HEAP_SIZE := '(128 * 1024 * 1024)'
 HCFLAGS  := -std=gnu11 -O1 -g $(WARNINGS) $(SANITIZE) -fno-omit-frame-pointer -fno-toplevel-reorder \
 	    -Itangled -MMD -MP -DHEAP_SIZE=$(HOST_HEAP_SIZE)
 

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 46 "chapters/90-solutions.nw"
+#line 52 "chapters/90-solutions.nw"
 /*
  * Exercise 1 (b): the spinlock's debugging hooks.  Reference solution.
  */
