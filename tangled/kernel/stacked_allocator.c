@@ -12,7 +12,7 @@ struct index_range {
 	size_t end;
 };
 
-struct stacked {
+struct range_stack {
 	size_t capacity;
 	struct vec free_ranges;
 	unsigned long *allocated;
@@ -29,18 +29,18 @@ static struct layout bitmap_layout(size_t capacity)
 #line 314 "chapters/04-frames.nw"
 static void *stacked_create(size_t capacity)
 {
-	struct stacked *s = heap_alloc(LAYOUT_OF(struct stacked));
+	struct range_stack *s = heap_alloc(LAYOUT_OF(struct range_stack));
 	struct index_range all = { 0, capacity };
 
 	if (!s)
 		return NULL;
-	*s = (struct stacked){ .capacity = capacity,
+	*s = (struct range_stack){ .capacity = capacity,
 			       .free_ranges = VEC_INIT(struct index_range) };
 	s->allocated = heap_alloc(bitmap_layout(capacity));
 	if (!s->allocated || !vec_reserve(&s->free_ranges, capacity ? capacity : 1)) {
 		if (s->allocated)
 			heap_dealloc(s->allocated, bitmap_layout(capacity));
-		heap_dealloc(s, LAYOUT_OF(struct stacked));
+		heap_dealloc(s, LAYOUT_OF(struct range_stack));
 		return NULL;
 	}
 	memset(s->allocated, 0, bitmap_layout(capacity).size);
@@ -51,11 +51,11 @@ static void *stacked_create(size_t capacity)
 
 static void stacked_destroy(void *self)
 {
-	struct stacked *s = self;
+	struct range_stack *s = self;
 
 	vec_free(&s->free_ranges);
 	heap_dealloc(s->allocated, bitmap_layout(s->capacity));
-	heap_dealloc(s, LAYOUT_OF(struct stacked));
+	heap_dealloc(s, LAYOUT_OF(struct range_stack));
 }
 #line 351 "chapters/04-frames.nw"
 static void mark(unsigned long *bitmap, size_t index, bool allocated)
@@ -75,7 +75,7 @@ static bool is_allocated(const unsigned long *bitmap, size_t index)
 
 static bool stacked_alloc(void *self, size_t *index)
 {
-	struct stacked *s = self;
+	struct range_stack *s = self;
 	struct index_range *top;
 
 	if (s->free_ranges.len == 0)
@@ -90,7 +90,7 @@ static bool stacked_alloc(void *self, size_t *index)
 #line 387 "chapters/04-frames.nw"
 static bool stacked_dealloc(void *self, size_t index)
 {
-	struct stacked *s = self;
+	struct range_stack *s = self;
 	struct index_range freed = { index, index + 1 };
 
 	if (index >= s->capacity || !is_allocated(s->allocated, index))
@@ -103,7 +103,7 @@ static bool stacked_dealloc(void *self, size_t index)
 
 size_t stacked_allocator_ranges(void *self)
 {
-	struct stacked *s = self;
+	struct range_stack *s = self;
 
 	return s->free_ranges.len;
 }

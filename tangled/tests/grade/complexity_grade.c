@@ -11,14 +11,14 @@ extern const struct allocator_ops merging_stacked_allocator_ops;
 size_t merging_stacked_ranges(void *self);
 
 #line 164 "chapters/80-grading.nw"
-static size_t peak_ranges;
+static size_t measured_peak;
 
 static void note_ranges(void *self)
 {
 	size_t ranges = stacked_allocator_ranges(self);
 
-	if (ranges > peak_ranges)
-		peak_ranges = ranges;
+	if (ranges > measured_peak)
+		measured_peak = ranges;
 }
 
 static bool measured_alloc(void *self, size_t *index)
@@ -52,14 +52,14 @@ KTEST(complexity_workload)
 		void *self = stacked_allocator_ops.create(n);
 
 		ASSERT(self != NULL);
-		peak_ranges = stacked_allocator_ranges(self);
+		measured_peak = stacked_allocator_ranges(self);
 		drive_to_peak(&measured_stacked_ops, self, n);
 		stacked_allocator_ops.destroy(self);
-		kprintf("n = %zu: the list reached %zu ranges\n", n, peak_ranges);
-		if (peak_ranges != n)
+		kprintf("n = %zu: the list reached %zu ranges\n", n, measured_peak);
+		if (measured_peak != n)
 			ktest_fail(__FILE__, __LINE__,
 				   "n = %zu: your workload reached %zu ranges, but %zu are possible",
-				   n, peak_ranges, n);
+				   n, measured_peak, n);
 	}
 }
 #line 227 "chapters/80-grading.nw"
