@@ -236,6 +236,118 @@ handin:
 autograder:
 	$(Q)tools/autograder $(BUILD)/autograder.zip
 
+# ---------------------------------------------------------------- measurement
+# The benchmark (optimized, no sanitizers), the shape tests (step counts) and
+# the libFuzzer harnesses of the appendix "测量与模糊测试".
+BBUILD    := $(BUILD)/bench-bin
+BCFLAGS   := -std=gnu11 -O2 -g $(WARNINGS) -Itangled -DHEAP_SIZE=$(HOST_HEAP_SIZE) \
+	     -fno-builtin-malloc -fno-builtin-free
+BENCH_BIN := $(BBUILD)/bench
+BENCH_SRCS := $(HLIB_SRCS) tangled/host/shim.c tangled/tests/bench/bench.c \
+	      tangled/solutions/3-segment-tree/segtree_allocator.c
+FUZZ_TIME ?= 60
+
+$(BBUILD)/%.c.o: tangled/%.c Makefile
+	@$(call msg,HOSTCC,$<)
+	$(Q)$(NEED) host
+	$(Q)mkdir -p $(@D) && $(HCC) $(BCFLAGS) -c $< -o $@
+
+$(BENCH_BIN): $(patsubst tangled/%,$(BBUILD)/%.o,$(BENCH_SRCS))
+	@$(call msg,HOSTLD,$@)
+	$(Q)$(HCC) $(BCFLAGS) $^ -o $@
+
+SBUILD     := $(BUILD)/shape
+SHAPE_BIN  := $(SBUILD)/run-shape
+SHAPE_COUNTED := kernel/buddy.c kernel/stacked_allocator.c \
+		 solutions/3-segment-tree/segtree_allocator.c
+
+$(SBUILD)/counted/%.c.o: tangled/%.c Makefile
+	@$(call msg,HOSTCC,$<)
+	$(Q)mkdir -p $(@D) && $(HCC) $(HCFLAGS) -fsanitize-coverage=trace-pc -c $< -o $@
+
+$(SHAPE_BIN): $(patsubst %,$(SBUILD)/counted/%.o,$(SHAPE_COUNTED)) \
+	      $(HBUILD)/tests/shape/shape_test.c.o $(HBUILD)/tests/grade/steps.c.o \
+	      $(HBUILD)/host/main.c.o $(HBUILD)/host/shim.c.o $(HLIB)
+	@$(call msg,HOSTLD,$@)
+	$(Q)$(HCC) $(HCFLAGS) $^ -o $@
+
+FBUILD    := $(BUILD)/fuzz
+FCC       := clang
+FCFLAGS   := -std=gnu11 -O1 -g $(WARNINGS) -Itangled -DHEAP_SIZE=$(HOST_HEAP_SIZE) \
+	     -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+FUZZ_LIB  := $(patsubst tangled/%,$(FBUILD)/obj/%.o,$(HLIB_SRCS) tangled/host/shim.c \
+	     tangled/tests/host/allocator_model.c \
+	     tangled/solutions/3-segment-tree/segtree_allocator.c)
+FUZZERS   := $(addprefix $(FBUILD)/fuzz-,buddy stacked segtree fdt)
+
+$(FBUILD)/obj/%.c.o: tangled/%.c Makefile
+	@$(call msg,CLANG,$<)
+	$(Q)$(NEED) fuzz
+	$(Q)mkdir -p $(@D) && $(FCC) $(FCFLAGS) -c $< -o $@
+
+$(FBUILD)/obj/fuzz-%.o: tangled/tests/fuzz/fuzz_allocator.c Makefile
+	@$(call msg,CLANG,$< [$*])
+	$(Q)mkdir -p $(@D) && $(FCC) $(FCFLAGS) -DFUZZ_OPS=$*_allocator_ops -c $< -o $@
+
+$(FBUILD)/fuzz-buddy: $(FBUILD)/obj/tests/fuzz/fuzz_buddy.c.o $(FUZZ_LIB)
+$(FBUILD)/fuzz-fdt: $(FBUILD)/obj/tests/fuzz/fuzz_fdt.c.o $(FUZZ_LIB)
+$(FBUILD)/fuzz-stacked: $(FBUILD)/obj/fuzz-stacked.o $(FUZZ_LIB)
+$(FBUILD)/fuzz-segtree: $(FBUILD)/obj/fuzz-segtree.o $(FUZZ_LIB)
+$(FUZZERS):
+	@$(call msg,CLANGLD,$@)
+	$(Q)$(FCC) $(FCFLAGS) -fsanitize=fuzzer $^ -o $@
+
+.PHONY: bench bench-quick bench-record shape-test fuzz
+bench: $(BENCH_BIN)
+	$(Q)$(NEED) bench book
+	$(Q)tools/bench --binary $(BENCH_BIN) --out $(BUILD)/bench
+
+bench-quick: $(BENCH_BIN)
+	$(Q)$(NEED) bench book
+	$(Q)tools/bench --binary $(BENCH_BIN) --out $(BUILD)/bench-quick --quick
+
+bench-record:
+	$(Q)test -f $(BUILD)/bench/frames.csv || { echo "run make bench first" >&2; exit 1; }
+	$(Q)mkdir -p figures/data
+	$(Q)cp $(BUILD)/bench/buddy.csv $(BUILD)/bench/scaling.csv $(BUILD)/bench/frames.csv \
+	  $(BUILD)/bench/values.tex figures/data/
+	@echo "bench-record: copied the measurements of $(BUILD)/bench to figures/data/"
+
+shape-test: $(SHAPE_BIN)
+	@$(call msg,RUN,$(SHAPE_BIN))
+	$(Q)$(SHAPE_BIN)
+
+fuzz: $(FUZZERS) $(DTBS)
+	$(Q)tools/fuzz --time $(FUZZ_TIME) --dir $(FBUILD) --seeds tangled/tests/fuzz/seeds.txt \
+	  --dtbs $(BUILD)/dtb
+
+# ---------------------------------------------------------------- figures
+# The figures that draw real data: the memory map of a real boot, and the
+# allocators' states through the notes' example (appendix "插图是怎样画出来的").
+FIGBUILD := $(BUILD)/figures
+FIG_DATA := $(FIGBUILD)/memmap-data.tex $(FIGBUILD)/stacked-data.tex $(FIGBUILD)/segtree-data.tex
+FIGDATA  := $(FIGBUILD)/figdata
+
+$(FIGBUILD)/boot.log: $(KERNEL)
+	@$(call msg,BOOT,$@)
+	$(Q)mkdir -p $(@D) && timeout 120 $(QEMU) $(QEMU_OPTS) </dev/null >$@.tmp 2>&1
+	$(Q)mv $@.tmp $@
+
+$(FIGBUILD)/memmap-data.tex: $(FIGBUILD)/boot.log tools/figure-memmap
+	@$(call msg,FIGDATA,$@)
+	$(Q)tools/figure-memmap $< $@
+
+$(FIGDATA): $(HBUILD)/tests/figures/figdata.c.o $(HBUILD)/host/shim.c.o $(HLIB)
+	@$(call msg,HOSTLD,$@)
+	$(Q)mkdir -p $(@D) && $(HCC) $(HCFLAGS) $^ -o $@
+
+$(FIGBUILD)/stacked-data.tex $(FIGBUILD)/segtree-data.tex &: $(FIGDATA)
+	@$(call msg,FIGDATA,$(FIGBUILD)/stacked-data.tex $(FIGBUILD)/segtree-data.tex)
+	$(Q)$(FIGDATA) $(FIGBUILD)/stacked-data.tex $(FIGBUILD)/segtree-data.tex
+
+.PHONY: figure-data
+figure-data: $(FIG_DATA)
+
 # ---------------------------------------------------------------- book
 BOOK_DIR      := $(BUILD)/book-$(EDITION)
 BOOK_PDF      := $(BUILD)/$(if $(filter teacher,$(EDITION)),book-teacher,book).pdf
@@ -247,14 +359,17 @@ $(BOOK_DIR)/body.tex: $(BOOK_CHAPTERS) tools/nw-escape
 	$(Q)mkdir -p $(@D) && noweave -n -t4 -filter tools/nw-escape -index \
 	  $(BOOK_CHAPTERS) >$@.tmp && mv $@.tmp $@
 
-$(BOOK_DIR)/edition.tex:
+$(BOOK_DIR)/edition.tex: Makefile
 	$(Q)mkdir -p $(@D)
-	$(Q)echo '\teacher$(if $(filter teacher,$(EDITION)),true,false)' >$@
+	$(Q){ echo '\teacher$(if $(filter teacher,$(EDITION)),true,false)'; \
+	  echo '\renewcommand{\benchdata}{$(CURDIR)/figures/data}'; \
+	  echo '\input{$(CURDIR)/figures/data/values.tex}'; } >$@
 
-$(BOOK_PDF): $(BOOK_DIR)/body.tex $(BOOK_DIR)/edition.tex $(wildcard book/*)
+$(BOOK_PDF): $(BOOK_DIR)/body.tex $(BOOK_DIR)/edition.tex $(FIG_DATA) \
+	     $(wildcard book/* figures/*.tex figures/data/*)
 	@$(call msg,XELATEX,$@)
 	$(Q)cp book/book.tex $(BOOK_DIR)/book.tex
-	$(Q)cd $(BOOK_DIR) && TEXINPUTS=$(CURDIR)/book: latexmk -xelatex -interaction=nonstopmode \
+	$(Q)cd $(BOOK_DIR) && TEXINPUTS=$(CURDIR)/book:$(CURDIR)/figures:$(CURDIR)/$(FIGBUILD): latexmk -xelatex -e '$$max_repeat=9' -interaction=nonstopmode \
 	  -halt-on-error -file-line-error book.tex >latexmk.log 2>&1 || \
 	  { grep -A3 -E '^(.*:[0-9]+:|!)' book.log | head -n 30 >&2; \
 	    echo "XeLaTeX failed; full log: $(BOOK_DIR)/book.log" >&2; exit 1; }
@@ -262,6 +377,34 @@ $(BOOK_PDF): $(BOOK_DIR)/body.tex $(BOOK_DIR)/edition.tex $(wildcard book/*)
 
 .PHONY: pdf
 pdf: $(BOOK_PDF)
+
+# ---------------------------------------------------------------- html
+# The HTML edition: one page per chapter from the same chapters, figures as SVG.
+HTML_DIR     := $(BUILD)/html$(if $(filter teacher,$(EDITION)),-teacher)
+FIGURE_NAMES := $(filter-out segtree,$(basename $(notdir $(wildcard figures/*.tex))))
+HTML_FIGS    := $(patsubst %,$(HTML_DIR)/figures/%.svg,$(FIGURE_NAMES) segtree-allocated segtree-freed)
+
+$(HTML_DIR)/figures/segtree-%.svg: figures/segtree.tex $(FIG_DATA) tools/figure-svg
+	@$(call msg,SVG,$@)
+	$(Q)mkdir -p $(@D) && FIGURE_DATA=$(CURDIR)/$(FIGBUILD) tools/figure-svg segtree $* $@
+
+$(HTML_DIR)/figures/%.svg: figures/%.tex $(FIG_DATA) $(wildcard figures/data/*) tools/figure-svg
+	@$(call msg,SVG,$@)
+	$(Q)$(NEED) book
+	$(Q)mkdir -p $(@D) && FIGURE_DATA=$(CURDIR)/$(FIGBUILD) tools/figure-svg $* $@
+
+$(HTML_DIR)/index.html: $(BOOK_CHAPTERS) tools/nw2html book/html.css $(wildcard figures/data/*)
+	@$(call msg,HTML,$(HTML_DIR))
+	$(Q)$(NEED) html
+	$(Q)tools/nw2html --out $(HTML_DIR) --values figures/data/values.tex $(BOOK_CHAPTERS) >/dev/null
+	$(Q)cp book/html.css $(HTML_DIR)/style.css
+
+.PHONY: html check-html
+html: $(HTML_DIR)/index.html $(HTML_FIGS)
+
+check-html: html
+	$(Q)$(NEED) browser
+	$(Q)tools/check-html $(HTML_DIR)
 
 # ---------------------------------------------------------------- checks
 .PHONY: all test deps clean help

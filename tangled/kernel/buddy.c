@@ -1,9 +1,9 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 218 "chapters/02-heap.nw"
+#line 225 "chapters/02-heap.nw"
 #include "kernel/buddy.h"
 #include "kernel/string.h"
 
-#line 242 "chapters/02-heap.nw"
+#line 254 "chapters/02-heap.nw"
 #define BITS_PER_LONG (8 * sizeof(unsigned long))
 
 _Static_assert(sizeof(size_t) == sizeof(unsigned long),
@@ -14,32 +14,32 @@ static unsigned floor_log2(size_t x)
 	return BITS_PER_LONG - 1 - __builtin_clzl(x);
 }
 
-static unsigned ceil_log2(size_t x)
-{
-	return x <= 1 ? 0 : BITS_PER_LONG - __builtin_clzl(x - 1);
-}
-
-static bool test_bit(const unsigned long *map, size_t bit)
+static inline bool test_bit(const unsigned long *map, size_t bit)
 {
 	return map[bit / BITS_PER_LONG] >> (bit % BITS_PER_LONG) & 1;
 }
 
-static void set_bit(unsigned long *map, size_t bit)
+static inline void set_bit(unsigned long *map, size_t bit)
 {
 	map[bit / BITS_PER_LONG] |= 1UL << (bit % BITS_PER_LONG);
 }
 
-static void clear_bit(unsigned long *map, size_t bit)
+static inline void clear_bit(unsigned long *map, size_t bit)
 {
 	map[bit / BITS_PER_LONG] &= ~(1UL << (bit % BITS_PER_LONG));
 }
-#line 293 "chapters/02-heap.nw"
-static size_t block_bit(const struct buddy *b, uintptr_t addr, unsigned order)
+#line 305 "chapters/02-heap.nw"
+static inline size_t block_bit(const struct buddy *b, uintptr_t addr, unsigned order)
 {
 	return (addr >> order) + b->bias[order];
 }
-#line 306 "chapters/02-heap.nw"
-static void push_free(struct buddy *b, uintptr_t addr, unsigned order)
+
+static inline size_t buddy_bit(size_t bit)
+{
+	return bit ^ 1;
+}
+#line 324 "chapters/02-heap.nw"
+static inline void push_free(struct buddy *b, uintptr_t addr, unsigned order, size_t bit)
 {
 	struct buddy_link *head = &b->free_list[order];
 	struct buddy_link *link = (struct buddy_link *)addr;
@@ -49,10 +49,10 @@ static void push_free(struct buddy *b, uintptr_t addr, unsigned order)
 	head->next->prev = link;
 	head->next = link;
 	b->nonempty |= (uint64_t)1 << order;
-	set_bit(b->free_map, block_bit(b, addr, order));
+	set_bit(b->free_map, bit);
 }
 
-static void remove_free(struct buddy *b, uintptr_t addr, unsigned order)
+static inline void remove_free(struct buddy *b, uintptr_t addr, unsigned order, size_t bit)
 {
 	struct buddy_link *link = (struct buddy_link *)addr;
 
@@ -60,32 +60,25 @@ static void remove_free(struct buddy *b, uintptr_t addr, unsigned order)
 	link->next->prev = link->prev;
 	if (b->free_list[order].next == &b->free_list[order])
 		b->nonempty &= ~((uint64_t)1 << order);
-	clear_bit(b->free_map, block_bit(b, addr, order));
+	clear_bit(b->free_map, bit);
 }
-
-static uintptr_t pop_free(struct buddy *b, unsigned order)
-{
-	uintptr_t addr = (uintptr_t)b->free_list[order].next;
-
-	remove_free(b, addr, order);
-	return addr;
-}
-#line 347 "chapters/02-heap.nw"
+#line 358 "chapters/02-heap.nw"
 static size_t lay_out_maps(struct buddy *b, uintptr_t begin, uintptr_t end)
 {
 	size_t bits = 0;
 
 	b->max_order = floor_log2(end - begin);
 	for (unsigned k = BUDDY_MIN_ORDER; k <= b->max_order; k++) {
-		size_t first = (begin >> k) - 1;
+		size_t first = ((begin >> k) - 1) & ~(size_t)1;
 		size_t last = ((end - 1) >> k) + 1;
+		size_t count = (last - first + 2) & ~(size_t)1;
 
 		b->bias[k] = bits - first;
-		bits += last - first + 1;
+		bits += count;
 	}
 	return (bits + BITS_PER_LONG - 1) / BITS_PER_LONG * sizeof(unsigned long);
 }
-#line 368 "chapters/02-heap.nw"
+#line 380 "chapters/02-heap.nw"
 static unsigned largest_fitting_order(uintptr_t addr, uintptr_t end, unsigned max_order)
 {
 	unsigned order = addr ? (unsigned)__builtin_ctzl(addr) : max_order;
@@ -102,12 +95,12 @@ static void add_region(struct buddy *b, uintptr_t begin, uintptr_t end)
 	for (uintptr_t addr = begin; addr < end;) {
 		unsigned order = largest_fitting_order(addr, end, b->max_order);
 
-		push_free(b, addr, order);
+		push_free(b, addr, order, block_bit(b, addr, order));
 		b->free_bytes += (size_t)1 << order;
 		addr += (uintptr_t)1 << order;
 	}
 }
-#line 399 "chapters/02-heap.nw"
+#line 411 "chapters/02-heap.nw"
 static uintptr_t align_up(uintptr_t x, size_t align)
 {
 	return (x + align - 1) & ~(uintptr_t)(align - 1);
@@ -141,23 +134,21 @@ void buddy_init(struct buddy *b, void *start, size_t size)
 	b->end = end;
 	add_region(b, b->begin, b->end);
 }
-#line 444 "chapters/02-heap.nw"
-static bool layout_order(const struct buddy *b, struct layout layout, unsigned *order)
+#line 457 "chapters/02-heap.nw"
+static inline bool layout_order(const struct buddy *b, struct layout layout, unsigned *order)
 {
 	size_t need = layout.size > layout.align ? layout.size : layout.align;
 	unsigned k;
 
 	if (layout.size == 0 || !is_power_of_two(layout.align))
 		return false;
-	k = ceil_log2(need);
-	if (k < BUDDY_MIN_ORDER)
-		k = BUDDY_MIN_ORDER;
+	k = BITS_PER_LONG - __builtin_clzl((need - 1) | (BUDDY_MIN_BLOCK - 1));
 	if (k > b->max_order)
 		return false;
 	*order = k;
 	return true;
 }
-#line 466 "chapters/02-heap.nw"
+#line 478 "chapters/02-heap.nw"
 void *buddy_alloc(struct buddy *b, struct layout layout)
 {
 	unsigned want, have;
@@ -170,52 +161,51 @@ void *buddy_alloc(struct buddy *b, struct layout layout)
 	if (candidates == 0)
 		return NULL;
 	have = want + (unsigned)__builtin_ctzll(candidates);
-	addr = pop_free(b, have);
+	addr = (uintptr_t)b->free_list[have].next;
+	remove_free(b, addr, have, block_bit(b, addr, have));
 	while (have > want) {
 		have--;
-		push_free(b, addr + ((uintptr_t)1 << have), have);
+		push_free(b, addr + ((uintptr_t)1 << have), have,
+			  buddy_bit(block_bit(b, addr, have)));
 	}
 	set_bit(b->used_map, block_bit(b, addr, want));
 	b->free_bytes -= (size_t)1 << want;
 	return (void *)addr;
 }
-#line 495 "chapters/02-heap.nw"
-static bool is_live_block(const struct buddy *b, uintptr_t addr, unsigned order)
+#line 512 "chapters/02-heap.nw"
+static inline bool live_block_bit(const struct buddy *b, uintptr_t addr, unsigned order, size_t *bit)
 {
-	size_t size = (size_t)1 << order;
-
-	return addr >= b->begin && addr < b->end && size <= b->end - addr &&
-	       (addr & (size - 1)) == 0 &&
-	       test_bit(b->used_map, block_bit(b, addr, order));
-}
-#line 509 "chapters/02-heap.nw"
-static void merge_and_free(struct buddy *b, uintptr_t addr, unsigned order)
-{
-	while (order < b->max_order) {
-		uintptr_t buddy = addr ^ ((uintptr_t)1 << order);
-
-		if (!test_bit(b->free_map, block_bit(b, buddy, order)))
-			break;
-		remove_free(b, buddy, order);
-		addr &= ~((uintptr_t)1 << order);
-		order++;
-	}
-	push_free(b, addr, order);
+	if (addr - b->begin >= b->end - b->begin || (addr & (((uintptr_t)1 << order) - 1)) != 0)
+		return false;
+	*bit = block_bit(b, addr, order);
+	return test_bit(b->used_map, *bit);
 }
 #line 525 "chapters/02-heap.nw"
+static void merge_and_free(struct buddy *b, uintptr_t addr, unsigned order, size_t bit)
+{
+	while (order < b->max_order && test_bit(b->free_map, buddy_bit(bit))) {
+		remove_free(b, addr ^ ((uintptr_t)1 << order), order, buddy_bit(bit));
+		addr &= ~((uintptr_t)1 << order);
+		order++;
+		bit = block_bit(b, addr, order);
+	}
+	push_free(b, addr, order, bit);
+}
+#line 538 "chapters/02-heap.nw"
 bool buddy_dealloc(struct buddy *b, void *ptr, struct layout layout)
 {
 	uintptr_t addr = (uintptr_t)ptr;
 	unsigned order;
+	size_t bit;
 
-	if (!layout_order(b, layout, &order) || !is_live_block(b, addr, order))
+	if (!layout_order(b, layout, &order) || !live_block_bit(b, addr, order, &bit))
 		return false;
-	clear_bit(b->used_map, block_bit(b, addr, order));
+	clear_bit(b->used_map, bit);
 	b->free_bytes += (size_t)1 << order;
-	merge_and_free(b, addr, order);
+	merge_and_free(b, addr, order, bit);
 	return true;
 }
-#line 543 "chapters/02-heap.nw"
+#line 557 "chapters/02-heap.nw"
 size_t buddy_free_bytes(const struct buddy *b)
 {
 	return b->free_bytes;

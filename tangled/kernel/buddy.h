@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 133 "chapters/02-heap.nw"
+#line 140 "chapters/02-heap.nw"
 #ifndef KERNEL_BUDDY_H
 #define KERNEL_BUDDY_H
 
@@ -8,11 +8,11 @@
 #include <stdint.h>
 #include "kernel/layout.h"
 
-#line 170 "chapters/02-heap.nw"
+#line 177 "chapters/02-heap.nw"
 #define BUDDY_MIN_ORDER 4
 #define BUDDY_MIN_BLOCK ((size_t)1 << BUDDY_MIN_ORDER)
 #define BUDDY_ORDERS    (8 * sizeof(size_t))
-#line 179 "chapters/02-heap.nw"
+#line 186 "chapters/02-heap.nw"
 struct buddy_link {
 	struct buddy_link *next;
 	struct buddy_link *prev;
@@ -31,7 +31,7 @@ struct buddy {
 	struct buddy_link free_list[BUDDY_ORDERS];
 };
 
-#line 144 "chapters/02-heap.nw"
+#line 151 "chapters/02-heap.nw"
 void buddy_init(struct buddy *b, void *start, size_t size);
 void *buddy_alloc(struct buddy *b, struct layout layout);
 bool buddy_dealloc(struct buddy *b, void *ptr, struct layout layout);

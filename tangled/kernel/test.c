@@ -5,11 +5,12 @@
 #include "kernel/test.h"
 #include "kernel/printf.h"
 
-extern const struct ktest __start_ktests[], __stop_ktests[];
+extern const struct ktest __start_ktests[] __attribute__((weak));
+extern const struct ktest __stop_ktests[] __attribute__((weak));
 
 static bool current_failed;
 
-#line 992 "chapters/01-kernel.nw"
+#line 997 "chapters/01-kernel.nw"
 void ktest_fail(const char *file, int line, const char *fmt, ...)
 {
 	va_list ap;
@@ -28,7 +29,7 @@ bool ktest_failed(void)
 {
 	return current_failed;
 }
-#line 1015 "chapters/01-kernel.nw"
+#line 1020 "chapters/01-kernel.nw"
 static bool name_matches(const char *name, const char *filter)
 {
 	for (; *name; name++) {
@@ -41,7 +42,7 @@ static bool name_matches(const char *name, const char *filter)
 	}
 	return !*filter;
 }
-#line 1030 "chapters/01-kernel.nw"
+#line 1035 "chapters/01-kernel.nw"
 int ktest_run_all(const char *filter)
 {
 	int passed = 0, failed = 0;
@@ -61,10 +62,10 @@ int ktest_run_all(const char *filter)
 	}
 	kprintf("%d passed, %d failed\n", passed, failed);
 	
-#line 1060 "chapters/01-kernel.nw"
+#line 1065 "chapters/01-kernel.nw"
 #ifdef KTEST_NONCE
 kprintf("verdict %s: %d passed, %d failed\n", KTEST_NONCE, passed, failed);
 #endif
-#line 1049 "chapters/01-kernel.nw"
+#line 1054 "chapters/01-kernel.nw"
 	return failed;
 }

@@ -191,7 +191,7 @@ static bool segtree_dealloc(void *self, size_t index)
 {
 	return segtree_dealloc_contiguous(self, index, 1);
 }
-#line 587 "chapters/90-solutions.nw"
+#line 609 "chapters/90-solutions.nw"
 const struct allocator_ops segtree_allocator_ops = {
 	.name = "segtree",
 	.create = segtree_create,

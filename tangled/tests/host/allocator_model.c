@@ -1,11 +1,11 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 969 "chapters/04-frames.nw"
+#line 974 "chapters/04-frames.nw"
 #include <stdlib.h>
 #include <string.h>
 #include "tests/host/allocator_model.h"
 #include "kernel/test.h"
 
-#line 983 "chapters/04-frames.nw"
+#line 990 "chapters/04-frames.nw"
 struct model {
 	const struct allocator_ops *ops;
 	void *self;
@@ -15,14 +15,29 @@ struct model {
 	uint64_t seed;
 	unsigned step;
 	uint64_t rng;
+	const unsigned char *script;
+	size_t script_len;
+	size_t script_pos;
 };
 
 static uint64_t model_random(struct model *m)
 {
+	uint64_t x = 0;
+
+	if (m->script) {
+		for (int i = 0; i < 4 && m->script_pos < m->script_len; i++)
+			x = x << 8 | m->script[m->script_pos++];
+		return x;
+	}
 	m->rng ^= m->rng << 13;
 	m->rng ^= m->rng >> 7;
 	m->rng ^= m->rng << 17;
 	return m->rng;
+}
+
+static bool model_has_more(const struct model *m, unsigned steps)
+{
+	return m->script ? m->script_pos < m->script_len : m->step < steps;
 }
 
 #define DISAGREE(m, ...)						\
@@ -32,7 +47,7 @@ static uint64_t model_random(struct model *m)
 		ktest_fail(__FILE__, __LINE__, __VA_ARGS__);		\
 		return false;						\
 	} while (0)
-#line 1012 "chapters/04-frames.nw"
+#line 1034 "chapters/04-frames.nw"
 static bool model_has_run(const struct model *m, size_t count)
 {
 	size_t run = 0;
@@ -45,26 +60,16 @@ static bool model_has_run(const struct model *m, size_t count)
 	return false;
 }
 
-static bool model_run_free(const struct model *m, size_t first, size_t count)
+static bool model_run_is(const struct model *m, size_t first, size_t count, bool used)
 {
 	if (first >= m->capacity || count > m->capacity - first)
 		return false;
 	for (size_t i = first; i < first + count; i++)
-		if (m->used[i])
+		if (m->used[i] != used)
 			return false;
 	return true;
 }
-
-static bool model_run_used(const struct model *m, size_t first, size_t count)
-{
-	if (first >= m->capacity || count > m->capacity - first)
-		return false;
-	for (size_t i = first; i < first + count; i++)
-		if (!m->used[i])
-			return false;
-	return true;
-}
-#line 1046 "chapters/04-frames.nw"
+#line 1058 "chapters/04-frames.nw"
 static bool check_alloc(struct model *m)
 {
 	size_t index = SIZE_MAX;
@@ -82,7 +87,7 @@ static bool check_alloc(struct model *m)
 	m->used_count++;
 	return true;
 }
-#line 1068 "chapters/04-frames.nw"
+#line 1080 "chapters/04-frames.nw"
 static size_t pick_index(struct model *m)
 {
 	size_t index = model_random(m) % (m->capacity + 2);
@@ -107,7 +112,7 @@ static bool check_dealloc(struct model *m)
 	}
 	return true;
 }
-#line 1101 "chapters/04-frames.nw"
+#line 1113 "chapters/04-frames.nw"
 static bool check_alloc_contiguous(struct model *m)
 {
 	size_t count = 1 + model_random(m) % (m->capacity / 8 + 1);
@@ -119,7 +124,7 @@ static bool check_alloc_contiguous(struct model *m)
 		DISAGREE(m, "alloc_contiguous(%zu) returned %d, expected %d", count, ok, expected);
 	if (!ok)
 		return true;
-	if (!model_run_free(m, first, count))
+	if (!model_run_is(m, first, count, false))
 		DISAGREE(m, "alloc_contiguous(%zu) gave %zu, not a free run", count, first);
 	memset(m->used + first, 1, count);
 	m->used_count += count;
@@ -129,7 +134,7 @@ static bool check_alloc_contiguous(struct model *m)
 static bool check_dealloc_contiguous(struct model *m)
 {
 	size_t first = pick_index(m), count = 1 + model_random(m) % 4;
-	bool expected = model_run_used(m, first, count);
+	bool expected = model_run_is(m, first, count, true);
 	bool ok = m->ops->dealloc_contiguous(m->self, first, count);
 
 	if (ok != expected)
@@ -141,7 +146,7 @@ static bool check_dealloc_contiguous(struct model *m)
 	}
 	return true;
 }
-#line 1140 "chapters/04-frames.nw"
+#line 1152 "chapters/04-frames.nw"
 static bool check_step(struct model *m)
 {
 	bool contiguous = m->ops->alloc_contiguous && m->ops->dealloc_contiguous;
@@ -154,27 +159,43 @@ static bool check_step(struct model *m)
 	return pick % 2 == 0 || m->used_count == 0 ? check_alloc(m) : check_dealloc(m);
 }
 
+static bool run_model(struct model *m, unsigned steps)
+{
+	bool agreed = true;
+
+	m->self = m->ops->create(m->capacity);
+	m->used = calloc(m->capacity + 1, 1);
+	if (!m->self || !m->used) {
+		ktest_fail(__FILE__, __LINE__, "%s: create(%zu) failed", m->ops->name, m->capacity);
+		free(m->used);
+		return false;
+	}
+	for (m->step = 0; agreed && model_has_more(m, steps); m->step++)
+		agreed = check_step(m);
+	for (size_t i = 0; agreed && i < m->capacity; i++)
+		if (m->used[i] && !m->ops->dealloc(m->self, i))
+			DISAGREE(m, "final dealloc(%zu) refused", i);
+	memset(m->used, 0, m->capacity);
+	for (m->used_count = 0; agreed && m->used_count < m->capacity;)
+		agreed = check_alloc(m);
+	m->ops->destroy(m->self);
+	free(m->used);
+	return agreed;
+}
+
 bool allocator_agrees_with_model(const struct allocator_ops *ops, size_t capacity,
 				 unsigned steps, uint64_t seed)
 {
 	struct model m = { .ops = ops, .capacity = capacity, .seed = seed, .rng = seed | 1 };
-	bool agreed = true;
 
-	m.self = ops->create(capacity);
-	m.used = calloc(capacity + 1, 1);
-	if (!m.self || !m.used) {
-		ktest_fail(__FILE__, __LINE__, "%s: create(%zu) failed", ops->name, capacity);
-		free(m.used);
-		return false;
-	}
-	for (m.step = 0; agreed && m.step < steps; m.step++)
-		agreed = check_step(&m);
-	for (size_t i = 0; agreed && i < capacity; i++)
-		if (m.used[i] && !ops->dealloc(m.self, i))
-			DISAGREE(&m, "final dealloc(%zu) refused", i);
-	for (m.used_count = 0, memset(m.used, 0, capacity); agreed && m.used_count < capacity;)
-		agreed = check_alloc(&m);
-	ops->destroy(m.self);
-	free(m.used);
-	return agreed;
+	return run_model(&m, steps);
+}
+
+bool allocator_follows_script(const struct allocator_ops *ops, size_t capacity,
+			      const unsigned char *script, size_t len)
+{
+	struct model m = { .ops = ops, .capacity = capacity, .script = script,
+			   .script_len = len };
+
+	return run_model(&m, 0);
 }

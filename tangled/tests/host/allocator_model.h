@@ -10,5 +10,7 @@
 
 bool allocator_agrees_with_model(const struct allocator_ops *ops, size_t capacity,
 				 unsigned steps, uint64_t seed);
+bool allocator_follows_script(const struct allocator_ops *ops, size_t capacity,
+			      const unsigned char *script, size_t len);
 
 #endif

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1227 "chapters/02-heap.nw"
+#line 1241 "chapters/02-heap.nw"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +11,7 @@
 #define MAX_LIVE 512
 #define SEED 20261126
 
-#line 1246 "chapters/02-heap.nw"
+#line 1261 "chapters/02-heap.nw"
 static uint64_t rng_state;
 
 static uint64_t rng_next(void)
@@ -30,7 +30,7 @@ static size_t random_size(void)
 
 	return 1 + (size_t)(rng_next() % ((size_t)1 << bits));
 }
-#line 1267 "chapters/02-heap.nw"
+#line 1282 "chapters/02-heap.nw"
 struct live_block {
 	unsigned char *ptr;
 	struct layout layout;
@@ -44,7 +44,20 @@ static bool block_intact(const struct live_block *blk)
 			return false;
 	return true;
 }
-#line 1284 "chapters/02-heap.nw"
+#line 1300 "chapters/02-heap.nw"
+static void free_random_block(struct buddy *b, struct live_block *live, size_t *n)
+{
+	size_t i = rng_next() % *n;
+
+	if (!block_intact(&live[i]))
+		ktest_fail(__FILE__, __LINE__, "seed %d: block %p (size %zu) was overwritten",
+			   SEED, (void *)live[i].ptr, live[i].layout.size);
+	if (!buddy_dealloc(b, live[i].ptr, live[i].layout))
+		ktest_fail(__FILE__, __LINE__, "seed %d: refused to free live block %p",
+			   SEED, (void *)live[i].ptr);
+	live[i] = live[--*n];
+}
+#line 1316 "chapters/02-heap.nw"
 KTEST(buddy_agrees_with_model_under_random_operations)
 {
 	static struct live_block live[MAX_LIVE];
@@ -56,10 +69,10 @@ KTEST(buddy_agrees_with_model_under_random_operations)
 	rng_state = SEED;
 	buddy_init(&b, region, REGION_SIZE);
 	largest_at_start = buddy_largest_free(&b);
-	for (int step = 0; step < STEPS; step++) {
+	for (int step = 0; step < STEPS && !ktest_failed(); step++) {
 		if (n < MAX_LIVE && rng_next() % 100 < 55) {
 			
-#line 1316 "chapters/02-heap.nw"
+#line 1345 "chapters/02-heap.nw"
 struct layout layout = { random_size(), (size_t)1 << (rng_next() % 13) };
 unsigned char *p = buddy_alloc(&b, layout);
 
@@ -71,38 +84,13 @@ if (p) {
 	memset(p, live[n].fill, layout.size);
 	n++;
 }
-#line 1298 "chapters/02-heap.nw"
+#line 1330 "chapters/02-heap.nw"
 		} else if (n > 0) {
-			
-#line 1331 "chapters/02-heap.nw"
-size_t i = rng_next() % n;
-
-if (!block_intact(&live[i]))
-	ktest_fail(__FILE__, __LINE__, "seed %d: block %p (size %zu) was overwritten",
-		   SEED, (void *)live[i].ptr, live[i].layout.size);
-if (!buddy_dealloc(&b, live[i].ptr, live[i].layout))
-	ktest_fail(__FILE__, __LINE__, "seed %d: refused to free live block %p",
-		   SEED, (void *)live[i].ptr);
-live[i] = live[--n];
-#line 1300 "chapters/02-heap.nw"
+			free_random_block(&b, live, &n);
 		}
-		if (ktest_failed())
-			break;
 	}
-	while (n > 0 && !ktest_failed()) {
-		
-#line 1331 "chapters/02-heap.nw"
-size_t i = rng_next() % n;
-
-if (!block_intact(&live[i]))
-	ktest_fail(__FILE__, __LINE__, "seed %d: block %p (size %zu) was overwritten",
-		   SEED, (void *)live[i].ptr, live[i].layout.size);
-if (!buddy_dealloc(&b, live[i].ptr, live[i].layout))
-	ktest_fail(__FILE__, __LINE__, "seed %d: refused to free live block %p",
-		   SEED, (void *)live[i].ptr);
-live[i] = live[--n];
-#line 1306 "chapters/02-heap.nw"
-	}
+	while (n > 0 && !ktest_failed())
+		free_random_block(&b, live, &n);
 	if (!ktest_failed() && buddy_largest_free(&b) != largest_at_start)
 		ktest_fail(__FILE__, __LINE__, "seed %d: largest free block %zu after freeing all, %zu at start",
 			   SEED, buddy_largest_free(&b), largest_at_start);
