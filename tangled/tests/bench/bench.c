@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 40 "chapters/85-measure.nw"
+#line 42 "chapters/85-measure.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +13,7 @@
 #define MIXED_LIVE 1000
 #define BENCH_ALIGN 8
 
-#line 68 "chapters/85-measure.nw"
+#line 70 "chapters/85-measure.nw"
 static double measured_seconds;
 
 static double seconds(void)
@@ -30,7 +30,7 @@ static double seconds(void)
 	measured_seconds = seconds() - start_;				\
 	done_;								\
 })
-#line 87 "chapters/85-measure.nw"
+#line 89 "chapters/85-measure.nw"
 static uint64_t rng = 1;
 
 static uint64_t next_random(void)
@@ -40,7 +40,7 @@ static uint64_t next_random(void)
 	rng ^= rng << 17;
 	return rng;
 }
-#line 102 "chapters/85-measure.nw"
+#line 104 "chapters/85-measure.nw"
 static struct buddy buddy;
 static unsigned char *region;
 
@@ -65,7 +65,7 @@ static size_t buddy_pairs(size_t size, size_t ops)
 	fresh_buddy();
 	return TIMED(measured_pairs(size, ops));
 }
-#line 136 "chapters/85-measure.nw"
+#line 138 "chapters/85-measure.nw"
 #define DEEP_FREE_BYTES (REGION_SIZE - (1 << 20))
 
 static size_t buddy_deep_pairs(size_t size, size_t ops)
@@ -75,7 +75,7 @@ static size_t buddy_deep_pairs(size_t size, size_t ops)
 		buddy_alloc(&buddy, (struct layout){ BUDDY_MIN_BLOCK, BENCH_ALIGN });
 	return TIMED(measured_pairs(size, ops));
 }
-#line 155 "chapters/85-measure.nw"
+#line 157 "chapters/85-measure.nw"
 struct live {
 	void *ptr[MIXED_LIVE];
 	size_t size[MIXED_LIVE];
@@ -124,7 +124,7 @@ __attribute__((noinline)) static size_t measured_mixed(size_t ops, bool use_mall
 	}
 	return ops;
 }
-#line 215 "chapters/85-measure.nw"
+#line 217 "chapters/85-measure.nw"
 #define MERGE_MAX (1 << 16)
 
 static void *merge_blocks[MERGE_MAX];
@@ -150,14 +150,14 @@ static size_t buddy_merge(size_t n, size_t ops)
 		buddy_dealloc(&buddy, merge_blocks[i], l);
 	return TIMED(measured_odd_frees(n));
 }
-#line 247 "chapters/85-measure.nw"
+#line 249 "chapters/85-measure.nw"
 __attribute__((noinline)) static size_t measured_malloc_pairs(size_t size, size_t ops)
 {
 	for (size_t i = 0; i < ops; i++)
 		free(malloc(size));
 	return ops;
 }
-#line 267 "chapters/85-measure.nw"
+#line 269 "chapters/85-measure.nw"
 #define RUN_PAGES 8
 
 static void *fragmented(const struct allocator_ops *ops, size_t capacity)
@@ -221,7 +221,7 @@ static size_t metadata_per_frame(const struct allocator_ops *ops, size_t capacit
 	ops->destroy(self);
 	return used / capacity;
 }
-#line 336 "chapters/85-measure.nw"
+#line 338 "chapters/85-measure.nw"
 static size_t run_case(const char *name, size_t param, size_t ops)
 {
 	if (strcmp(name, "buddy-pairs") == 0)
@@ -246,7 +246,7 @@ static size_t run_case(const char *name, size_t param, size_t ops)
 	fprintf(stderr, "bench: unknown case %s\n", name);
 	exit(2);
 }
-#line 366 "chapters/85-measure.nw"
+#line 368 "chapters/85-measure.nw"
 static int by_value(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
