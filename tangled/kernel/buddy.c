@@ -1,9 +1,9 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 225 "chapters/02-heap.nw"
+#line 226 "chapters/02-heap.nw"
 #include "kernel/buddy.h"
 #include "kernel/string.h"
 
-#line 254 "chapters/02-heap.nw"
+#line 255 "chapters/02-heap.nw"
 #define BITS_PER_LONG (8 * sizeof(unsigned long))
 
 _Static_assert(sizeof(size_t) == sizeof(unsigned long),
@@ -28,7 +28,7 @@ static inline void clear_bit(unsigned long *map, size_t bit)
 {
 	map[bit / BITS_PER_LONG] &= ~(1UL << (bit % BITS_PER_LONG));
 }
-#line 305 "chapters/02-heap.nw"
+#line 306 "chapters/02-heap.nw"
 static inline size_t block_bit(const struct buddy *b, uintptr_t addr, unsigned order)
 {
 	return (addr >> order) + b->bias[order];
@@ -38,7 +38,7 @@ static inline size_t buddy_bit(size_t bit)
 {
 	return bit ^ 1;
 }
-#line 324 "chapters/02-heap.nw"
+#line 325 "chapters/02-heap.nw"
 static inline void push_free(struct buddy *b, uintptr_t addr, unsigned order, size_t bit)
 {
 	struct buddy_link *head = &b->free_list[order];
@@ -62,7 +62,7 @@ static inline void remove_free(struct buddy *b, uintptr_t addr, unsigned order, 
 		b->nonempty &= ~((uint64_t)1 << order);
 	clear_bit(b->free_map, bit);
 }
-#line 358 "chapters/02-heap.nw"
+#line 359 "chapters/02-heap.nw"
 static size_t lay_out_maps(struct buddy *b, uintptr_t begin, uintptr_t end)
 {
 	size_t bits = 0;
@@ -78,7 +78,7 @@ static size_t lay_out_maps(struct buddy *b, uintptr_t begin, uintptr_t end)
 	}
 	return (bits + BITS_PER_LONG - 1) / BITS_PER_LONG * sizeof(unsigned long);
 }
-#line 380 "chapters/02-heap.nw"
+#line 381 "chapters/02-heap.nw"
 static unsigned largest_fitting_order(uintptr_t addr, uintptr_t end, unsigned max_order)
 {
 	unsigned order = addr ? (unsigned)__builtin_ctzl(addr) : max_order;
@@ -100,7 +100,7 @@ static void add_region(struct buddy *b, uintptr_t begin, uintptr_t end)
 		addr += (uintptr_t)1 << order;
 	}
 }
-#line 411 "chapters/02-heap.nw"
+#line 412 "chapters/02-heap.nw"
 static uintptr_t align_up(uintptr_t x, size_t align)
 {
 	return (x + align - 1) & ~(uintptr_t)(align - 1);
@@ -134,7 +134,7 @@ void buddy_init(struct buddy *b, void *start, size_t size)
 	b->end = end;
 	add_region(b, b->begin, b->end);
 }
-#line 457 "chapters/02-heap.nw"
+#line 458 "chapters/02-heap.nw"
 static inline bool layout_order(const struct buddy *b, struct layout layout, unsigned *order)
 {
 	size_t need = layout.size > layout.align ? layout.size : layout.align;
@@ -148,7 +148,7 @@ static inline bool layout_order(const struct buddy *b, struct layout layout, uns
 	*order = k;
 	return true;
 }
-#line 478 "chapters/02-heap.nw"
+#line 479 "chapters/02-heap.nw"
 void *buddy_alloc(struct buddy *b, struct layout layout)
 {
 	unsigned want, have;
@@ -172,7 +172,7 @@ void *buddy_alloc(struct buddy *b, struct layout layout)
 	b->free_bytes -= (size_t)1 << want;
 	return (void *)addr;
 }
-#line 512 "chapters/02-heap.nw"
+#line 513 "chapters/02-heap.nw"
 static inline bool live_block_bit(const struct buddy *b, uintptr_t addr, unsigned order, size_t *bit)
 {
 	if (addr - b->begin >= b->end - b->begin || (addr & (((uintptr_t)1 << order) - 1)) != 0)
@@ -180,7 +180,7 @@ static inline bool live_block_bit(const struct buddy *b, uintptr_t addr, unsigne
 	*bit = block_bit(b, addr, order);
 	return test_bit(b->used_map, *bit);
 }
-#line 525 "chapters/02-heap.nw"
+#line 526 "chapters/02-heap.nw"
 static void merge_and_free(struct buddy *b, uintptr_t addr, unsigned order, size_t bit)
 {
 	while (order < b->max_order && test_bit(b->free_map, buddy_bit(bit))) {
@@ -191,7 +191,7 @@ static void merge_and_free(struct buddy *b, uintptr_t addr, unsigned order, size
 	}
 	push_free(b, addr, order, bit);
 }
-#line 538 "chapters/02-heap.nw"
+#line 539 "chapters/02-heap.nw"
 bool buddy_dealloc(struct buddy *b, void *ptr, struct layout layout)
 {
 	uintptr_t addr = (uintptr_t)ptr;
@@ -205,7 +205,7 @@ bool buddy_dealloc(struct buddy *b, void *ptr, struct layout layout)
 	merge_and_free(b, addr, order, bit);
 	return true;
 }
-#line 557 "chapters/02-heap.nw"
+#line 558 "chapters/02-heap.nw"
 size_t buddy_free_bytes(const struct buddy *b)
 {
 	return b->free_bytes;

@@ -6,14 +6,14 @@
 #include "kernel/test.h"
 #include "arch/riscv/sbi.h"
 #include "arch/riscv/sections.h"
-#line 820 "chapters/02-heap.nw"
+#line 821 "chapters/02-heap.nw"
 #include "kernel/heap.h"
 #line 885 "chapters/03-memmap.nw"
 #include "kernel/memmap.h"
 #line 801 "chapters/04-frames.nw"
 #include "kernel/frame.h"
 
-#line 1293 "chapters/01-kernel.nw"
+#line 1291 "chapters/01-kernel.nw"
 static void print_section(const char *name, const char *start, const char *end)
 {
 	kprintf("  %-8s %p-%p %8lu KiB\n", name, (void *)start, (void *)end,
@@ -32,8 +32,6 @@ static void print_kernel_layout(void)
 }
 
 #line 1268 "chapters/01-kernel.nw"
-noreturn void kmain(unsigned long hartid, uintptr_t dtb);
-
 noreturn void kmain(unsigned long hartid, uintptr_t dtb)
 {
 	sbi_init();
@@ -42,7 +40,7 @@ noreturn void kmain(unsigned long hartid, uintptr_t dtb)
 	sbi_describe();
 	print_kernel_layout();
 	
-#line 823 "chapters/02-heap.nw"
+#line 824 "chapters/02-heap.nw"
 heap_init();
 heap_describe();
 #line 888 "chapters/03-memmap.nw"
@@ -51,6 +49,6 @@ memmap_build(&boot_memory_map, (const void *)dtb, dtb,
 memmap_print(&boot_memory_map);
 #line 804 "chapters/04-frames.nw"
 frames_init(&boot_memory_map);
-#line 1278 "chapters/01-kernel.nw"
+#line 1276 "chapters/01-kernel.nw"
 	arch_poweroff(ktest_run_all("") == 0 ? EXIT_OK : EXIT_TESTS_FAILED);
 }
