@@ -73,8 +73,7 @@ WARNINGS := -Wall -Wextra -Werror
 KCFLAGS  := -march=rv64gc -mabi=lp64d -mcmodel=medany -ffreestanding \
 	    -fno-stack-protector -fno-pie -fno-omit-frame-pointer -fno-toplevel-reorder \
 	    -std=gnu11 -O2 -g $(WARNINGS) -Itangled -MMD -MP
-KDEFS    := $(if $(KTEST_NONCE),-DKTEST_NONCE='"$(KTEST_NONCE)"') \
-	    $(if $(filter failure,$(PLANT)),-DKTEST_PLANT_FAILURE) \
+KDEFS    := $(if $(filter failure,$(PLANT)),-DKTEST_PLANT_FAILURE) \
 	    $(if $(filter panic,$(PLANT)),-DKTEST_PLANT_PANIC) \
 	    $(if $(filter tracker-deadlock,$(PLANT)),-DKTEST_PLANT_TRACKER_DEADLOCK) \
 	    $(if $(filter vec,$(HEAP_BACKING)),-DHEAP_BACKING_VEC) \
@@ -88,6 +87,9 @@ EXERCISE_KSRCS := 1-vec-heap/lock_debug.c \
 EXERCISE_TAG   := ex$(subst /,-,$(abspath $(EXERCISES)))
 KOBJS := $(patsubst tangled/%,$(KBUILD)/%.o,$(KSRCS)) \
 	 $(patsubst %,$(KBUILD)/$(EXERCISE_TAG)/%.o,$(EXERCISE_KSRCS))
+
+# Only the test runner sees the grader's nonce; the student's files never do.
+$(KBUILD)/kernel/test.c.o: KDEFS += $(if $(KTEST_NONCE),-DKTEST_NONCE='"$(KTEST_NONCE)"')
 
 # GCC turns a byte loop into a call to memset; inside memset that recurses.
 $(KBUILD)/arch/riscv/string.c.o: KCFLAGS += -fno-tree-loop-distribute-patterns
@@ -194,41 +196,87 @@ host-test: $(HTESTS) $(DTBS)
 	@$(call msg,RUN,$(HTESTS))
 	$(Q)DTB_DIR=$(BUILD)/dtb $(HTESTS) $(T)
 
+# ---------------------------------------------------------------- plain host build
+# The same portable code optimized and without sanitizers: for the benchmark
+# and for counting the instructions of a student's code under callgrind.
+BBUILD    := $(BUILD)/bench-bin
+BCFLAGS   := -std=gnu11 -O2 -g $(WARNINGS) -Itangled -DHEAP_SIZE=$(HOST_HEAP_SIZE) \
+	     -fno-builtin-malloc -fno-builtin-free
+
+$(BBUILD)/%.c.o: tangled/%.c Makefile
+	@$(call msg,HOSTCC,$<)
+	$(Q)$(NEED) host
+	$(Q)mkdir -p $(@D) && $(HCC) $(BCFLAGS) -c $< -o $@
+
+$(BBUILD)/libkernel.a: $(patsubst tangled/%,$(BBUILD)/%.o,$(HLIB_SRCS))
+	@$(call msg,AR,$@)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
 # ---------------------------------------------------------------- grading
-# The graders' host programs: the tests of the appendix "评分程序" linked with
-# the student's files.  tools/grade drives them; see `make grade`.
+# The grader's servers (appendix "评分程序"): the student's files linked with
+# tests/grade/, run by tools/grade inside a sandbox.  ex1 checks the lock
+# hooks, ex2 the workload and the merging allocator, ex3 the segment tree;
+# ex3-counted-server is the same server without sanitizers, for callgrind.  The
+# student's files are also compiled alone (grade-check) for the interface
+# check.  The grader passes EXERCISES and BUILD; `make grade` runs the grader.
 GBUILD      := $(BUILD)/grade-bin
-GRADE_MAIN  := $(HBUILD)/tests/grade/main.c.o $(HBUILD)/tests/host/allocator_model.c.o \
-	       $(HBUILD)/host/shim.c.o
-GRADE_EX2   := $(GBUILD)/ex2
-GRADE_EX3   := $(GBUILD)/ex3
+GRADE_LIB   := $(HBUILD)/host/shim.c.o $(HLIB)
+GRADE_SERVER := $(HBUILD)/tests/grade/server.c.o
+GRADE_C_FILES := 1-vec-heap/lock_debug.c 2-complexity/workload.c \
+		 2-complexity/merging_stacked.c 3-segment-tree/segtree_allocator.c
 KTEST_NONCE ?=
 
-$(GBUILD)/ex/%.c.o: $(EXERCISES)/%.c Makefile
+$(GBUILD)/asan/%.c.o: $(EXERCISES)/%.c Makefile
 	@$(call msg,HOSTCC,$<)
 	$(Q)mkdir -p $(@D) && $(HCC) $(HCFLAGS) -c $< -o $@
 
-# Count the basic blocks the student's segment tree executes.
-$(GBUILD)/ex/3-segment-tree/segtree_allocator.c.o: HCFLAGS += -fsanitize-coverage=trace-pc
+$(GBUILD)/plain/%.c.o: $(EXERCISES)/%.c Makefile
+	@$(call msg,HOSTCC,$<)
+	$(Q)mkdir -p $(@D) && $(HCC) $(BCFLAGS) -c $< -o $@
 
-$(GRADE_EX2): $(GRADE_MAIN) $(HBUILD)/tests/grade/complexity_grade.c.o \
-	      $(GBUILD)/ex/2-complexity/workload.c.o $(GBUILD)/ex/2-complexity/merging_stacked.c.o $(HLIB)
+$(GBUILD)/plain/%.c.i: $(EXERCISES)/%.c Makefile
+	@$(call msg,CPP,$<)
+	$(Q)mkdir -p $(@D) && $(HCC) $(BCFLAGS) -E $< -o $@
+
+$(GBUILD)/ex2/alloc_commands.o: tangled/tests/grade/alloc_commands.c Makefile
+	@$(call msg,HOSTCC,$< [merging])
+	$(Q)mkdir -p $(@D) && $(HCC) $(HCFLAGS) -DGRADE_OPS=merging_stacked_allocator_ops -c $< -o $@
+
+$(GBUILD)/ex3/alloc_commands.o: tangled/tests/grade/alloc_commands.c Makefile
+	@$(call msg,HOSTCC,$< [segtree])
+	$(Q)mkdir -p $(@D) && $(HCC) $(HCFLAGS) -DGRADE_OPS=segtree_allocator_ops -c $< -o $@
+
+$(GBUILD)/ex3-counted/%.o: tangled/tests/grade/%.c Makefile
+	@$(call msg,HOSTCC,$< [counted])
+	$(Q)mkdir -p $(@D) && $(HCC) $(BCFLAGS) -DGRADE_OPS=segtree_allocator_ops -c $< -o $@
+
+$(GBUILD)/ex1-server: $(GRADE_SERVER) $(HBUILD)/tests/grade/lock_commands.c.o \
+	       $(GBUILD)/asan/1-vec-heap/lock_debug.c.o $(GRADE_LIB)
+$(GBUILD)/ex2-server: $(GRADE_SERVER) $(GBUILD)/ex2/alloc_commands.o \
+	       $(HBUILD)/tests/grade/ranges_command.c.o $(HBUILD)/tests/grade/workload_commands.c.o \
+	       $(GBUILD)/asan/2-complexity/workload.c.o $(GBUILD)/asan/2-complexity/merging_stacked.c.o \
+	       $(GRADE_LIB)
+$(GBUILD)/ex3-server: $(GRADE_SERVER) $(GBUILD)/ex3/alloc_commands.o \
+	       $(GBUILD)/asan/3-segment-tree/segtree_allocator.c.o $(GRADE_LIB)
+$(GBUILD)/ex1-server $(GBUILD)/ex2-server $(GBUILD)/ex3-server:
 	@$(call msg,HOSTLD,$@)
 	$(Q)$(HCC) $(HCFLAGS) $^ -o $@
 
-$(GRADE_EX3): $(GRADE_MAIN) $(HBUILD)/tests/grade/segtree_grade.c.o $(HBUILD)/tests/grade/steps.c.o \
-	      $(GBUILD)/ex/3-segment-tree/segtree_allocator.c.o $(HLIB)
+$(GBUILD)/ex3-counted-server: $(GBUILD)/ex3-counted/server.o $(GBUILD)/ex3-counted/alloc_commands.o \
+		       $(GBUILD)/plain/3-segment-tree/segtree_allocator.c.o \
+		       $(BBUILD)/host/shim.c.o $(BBUILD)/libkernel.a
 	@$(call msg,HOSTLD,$@)
-	$(Q)$(HCC) $(HCFLAGS) $^ -o $@
+	$(Q)$(HCC) $(BCFLAGS) $^ -o $@
 
-.PHONY: grade-ex2 grade-ex3 grade handin autograder
-grade-ex2: $(GRADE_EX2)
-grade-ex3: $(GRADE_EX3)
+.PHONY: grade-ex1 grade-ex2 grade-ex3 grade-ex3-counted grade-check grade handin autograder
+grade-ex1 grade-ex2 grade-ex3 grade-ex3-counted: grade-%: $(GBUILD)/%-server
+grade-check: $(patsubst %,$(GBUILD)/plain/%.o,$(GRADE_C_FILES)) \
+	     $(patsubst %,$(GBUILD)/plain/%.i,$(GRADE_C_FILES)) $(BBUILD)/libkernel.a
 
 SUBMISSION ?= $(EXERCISES)
 grade:
 	$(Q)$(NEED) grade host
-	$(Q)tools/grade --submission $(SUBMISSION) $(if $(T),--filter $(T))
+	$(Q)tools/grade --submission "$(SUBMISSION)" $(if $(T),--filter "$(T)")
 
 handin:
 	$(Q)tools/handin
@@ -239,18 +287,10 @@ autograder:
 # ---------------------------------------------------------------- measurement
 # The benchmark (optimized, no sanitizers), the shape tests (step counts) and
 # the libFuzzer harnesses of the appendix "测量与模糊测试".
-BBUILD    := $(BUILD)/bench-bin
-BCFLAGS   := -std=gnu11 -O2 -g $(WARNINGS) -Itangled -DHEAP_SIZE=$(HOST_HEAP_SIZE) \
-	     -fno-builtin-malloc -fno-builtin-free
 BENCH_BIN := $(BBUILD)/bench
 BENCH_SRCS := $(HLIB_SRCS) tangled/host/shim.c tangled/tests/bench/bench.c \
 	      tangled/solutions/3-segment-tree/segtree_allocator.c
 FUZZ_TIME ?= 60
-
-$(BBUILD)/%.c.o: tangled/%.c Makefile
-	@$(call msg,HOSTCC,$<)
-	$(Q)$(NEED) host
-	$(Q)mkdir -p $(@D) && $(HCC) $(BCFLAGS) -c $< -o $@
 
 $(BENCH_BIN): $(patsubst tangled/%,$(BBUILD)/%.o,$(BENCH_SRCS))
 	@$(call msg,HOSTLD,$@)
@@ -266,7 +306,7 @@ $(SBUILD)/counted/%.c.o: tangled/%.c Makefile
 	$(Q)mkdir -p $(@D) && $(HCC) $(HCFLAGS) -fsanitize-coverage=trace-pc -c $< -o $@
 
 $(SHAPE_BIN): $(patsubst %,$(SBUILD)/counted/%.o,$(SHAPE_COUNTED)) \
-	      $(HBUILD)/tests/shape/shape_test.c.o $(HBUILD)/tests/grade/steps.c.o \
+	      $(HBUILD)/tests/shape/shape_test.c.o $(HBUILD)/tests/shape/steps.c.o \
 	      $(HBUILD)/host/main.c.o $(HBUILD)/host/shim.c.o $(HLIB)
 	@$(call msg,HOSTLD,$@)
 	$(Q)$(HCC) $(HCFLAGS) $^ -o $@

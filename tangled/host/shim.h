@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1354 "chapters/01-kernel.nw"
+#line 1369 "chapters/01-kernel.nw"
 #ifndef HOST_SHIM_H
 #define HOST_SHIM_H
 
@@ -9,6 +9,7 @@
 
 void host_expect_panic(jmp_buf *landing);
 const char *host_end_expect_panic(void);
+void host_set_cpu_id(unsigned id);
 
 #define ASSERT_PANICS(stmt, needle)					\
 	do {								\

@@ -62,7 +62,7 @@ int ktest_run_all(const char *filter)
 	}
 	kprintf("%d passed, %d failed\n", passed, failed);
 	
-#line 1065 "chapters/01-kernel.nw"
+#line 1067 "chapters/01-kernel.nw"
 #ifdef KTEST_NONCE
 kprintf("verdict %s: %d passed, %d failed\n", KTEST_NONCE, passed, failed);
 #endif

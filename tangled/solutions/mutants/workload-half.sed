@@ -1,3 +1,3 @@
 # file: 2-complexity/workload.c
 # loses: complexity_workload
-0,/i < n; i++)/s//i < n \/ 2; i++)/
+0,/i + 1 < n; i++)/s//i + 1 < n \/ 2; i++)/

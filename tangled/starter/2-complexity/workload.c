@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 37 "chapters/06-ex-complexity.nw"
+#line 43 "chapters/06-ex-complexity.nw"
 /*
  * Exercise 2 (b): drive a stacked allocator of capacity n to its largest
  * list of free ranges, using only ops->alloc and ops->dealloc.

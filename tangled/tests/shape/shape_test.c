@@ -1,16 +1,16 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 429 "chapters/85-measure.nw"
+#line 455 "chapters/85-measure.nw"
 #include <stdlib.h>
 #include "kernel/allocator.h"
 #include "kernel/buddy.h"
 #include "kernel/printf.h"
 #include "kernel/test.h"
-#include "tests/grade/steps.h"
+#include "tests/shape/steps.h"
 
 #define SHAPE_REGION (16 * 1024 * 1024)
 #define SHAPE_ROUNDS 256
 
-#line 446 "chapters/85-measure.nw"
+#line 472 "chapters/85-measure.nw"
 static unsigned long steps_per_odd_free(unsigned char *region, size_t n)
 {
 	static void *blocks[1 << 16];
@@ -23,10 +23,10 @@ static unsigned long steps_per_odd_free(unsigned char *region, size_t n)
 		blocks[i] = buddy_alloc(&b, l);
 	for (size_t i = 0; i < n; i += 2)
 		buddy_dealloc(&b, blocks[i], l);
-	before = grade_steps;
+	before = shape_steps;
 	for (size_t i = 1; i < n; i += 2)
 		buddy_dealloc(&b, blocks[i], l);
-	return (grade_steps - before) / (n / 2);
+	return (shape_steps - before) / (n / 2);
 }
 
 KTEST(buddy_merging_is_flat_in_the_number_of_free_blocks)
@@ -41,7 +41,7 @@ KTEST(buddy_merging_is_flat_in_the_number_of_free_blocks)
 	kprintf("odd frees: %lu steps each at n = 2^10, %lu at n = 2^16\n", small, large);
 	ASSERT(2 * large <= 3 * small);
 }
-#line 482 "chapters/85-measure.nw"
+#line 508 "chapters/85-measure.nw"
 #define SHAPE_MIN_LOG 10
 #define SHAPE_MAX_LOG 18
 #define SEGTREE_STEPS_PER_LEVEL 200
@@ -54,12 +54,12 @@ static unsigned long steps_per_pair(const struct allocator_ops *ops, size_t capa
 
 	for (size_t i = 0; i < capacity / 2; i++)
 		ops->alloc(self, &index);
-	before = grade_steps;
+	before = shape_steps;
 	for (int r = 0; r < SHAPE_ROUNDS; r++)
 		if (ops->alloc(self, &index))
 			ops->dealloc(self, index);
 	ops->destroy(self);
-	return (grade_steps - before) / SHAPE_ROUNDS;
+	return (shape_steps - before) / SHAPE_ROUNDS;
 }
 
 KTEST(stacked_cost_is_flat_and_segtree_cost_grows_by_levels)

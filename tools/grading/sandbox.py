@@ -1,0 +1,189 @@
+"""Run a command of a submission inside a sandbox, with limits.
+
+Three strengths, the strongest that works here: "bwrap" (bubblewrap: own user,
+mount, PID, network and IPC namespaces, read-only system, the grading sources
+read-only, one writable build directory, private /tmp and $HOME); "uid" (no
+bubblewrap but root: an unprivileged uid, its own session); "none" (neither:
+only the limits and the process group).  Every mode applies the same
+resource limits and kills the whole process tree on a timeout.
+"""
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import threading
+import time
+
+SRC, BUILD = "/g/src", "/g/build"
+SYSTEM_DIRS = ("/usr",)
+SYSTEM_FILES = ("/etc/alternatives", "/etc/ld.so.cache", "/etc/ld.so.conf",
+                "/etc/ld.so.conf.d", "/etc/passwd", "/etc/group")
+MERGED_USR_LINKS = ("bin", "sbin", "lib", "lib32", "lib64", "libx32")
+OUTPUT_LIMIT = 1024 * 1024
+MiB = 1024 * 1024
+
+
+class Limits:
+    def __init__(self, seconds, memory_mb=None, processes=64, file_mb=256, output=OUTPUT_LIMIT):
+        self.seconds, self.memory_mb, self.processes = seconds, memory_mb, processes
+        self.file_mb, self.output = file_mb, output
+
+
+class Sandbox:
+    def __init__(self, src, build, uid=65534):
+        self.src, self.build, self.uid = os.path.abspath(src), os.path.abspath(build), uid
+        self.root = os.geteuid() == 0
+        os.makedirs(self.build, exist_ok=True)
+        if self.root:
+            os.chown(self.build, uid, uid)
+        self.mode = self._probe()
+
+    # ------------------------------------------------------------ setup
+    def _probe(self):
+        if shutil.which("bwrap"):
+            try:
+                done = subprocess.run(self._wrap(["true"], "bwrap"), stdin=subprocess.DEVNULL,
+                                      capture_output=True, timeout=30,
+                                      preexec_fn=self._limits(Limits(30)))
+                if done.returncode == 0:
+                    return "bwrap"
+            except (OSError, subprocess.SubprocessError):
+                pass
+        return "uid" if self.root else "none"
+
+    def describe(self):
+        return {
+            "bwrap": "sandbox: bubblewrap (own namespaces, read-only system, no network)",
+            "uid": "sandbox: bubblewrap could not start here; the strongest isolation available "
+                   f"is used instead: uid {self.uid}, own session, resource limits",
+            "none": "sandbox: bubblewrap could not start and the grader is not root; "
+                    "submitted code runs as this user with resource limits only",
+        }[self.mode]
+
+    def path(self, which):
+        """A path as the sandboxed command sees it."""
+        if self.mode == "bwrap":
+            return SRC if which == "src" else BUILD
+        return self.src if which == "src" else self.build
+
+    def _wrap(self, argv, mode):
+        env = ["env", "-i", "PATH=/usr/bin:/bin", "HOME=/tmp", "LANG=C.UTF-8", "TMPDIR=/tmp"]
+        drop = []
+        if self.root:
+            drop = ["setpriv", f"--reuid={self.uid}", f"--regid={self.uid}", "--clear-groups",
+                    "--inh-caps=-all", "--"]
+        if mode != "bwrap":
+            return drop + env + argv
+        cmd = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session",
+               "--cap-drop", "ALL", "--hostname", "sandbox"]
+        for d in SYSTEM_DIRS:
+            cmd += ["--ro-bind", d, d]
+        for name in MERGED_USR_LINKS:
+            if os.path.islink("/" + name):
+                cmd += ["--symlink", os.readlink("/" + name), "/" + name]
+        for f in SYSTEM_FILES:
+            if os.path.exists(f):
+                cmd += ["--ro-bind", f, f]
+        cmd += ["--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
+                "--ro-bind", self.src, SRC, "--bind", self.build, BUILD, "--chdir", BUILD]
+        return drop + cmd + ["--"] + env + argv
+
+    def _limits(self, limits):
+        def apply():
+            cpu = int(limits.seconds) + 1
+            resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limits.file_mb * MiB, limits.file_mb * MiB))
+            resource.setrlimit(resource.RLIMIT_NOFILE, (256, 256))
+            if limits.memory_mb:
+                size = limits.memory_mb * MiB
+                resource.setrlimit(resource.RLIMIT_AS, (size, size))
+            nproc = limits.processes
+            if not self.root:
+                nproc += len([p for p in os.listdir("/proc") if p.isdigit()])
+            resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
+        return apply
+
+    def cleanup(self):
+        """Kill whatever still runs as the sandbox's user (only possible, and
+        only needed, when the sandbox has no PID namespace of its own)."""
+        if not self.root or self.uid == 0:
+            return
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                if os.stat(f"/proc/{pid}").st_uid == self.uid:
+                    os.kill(int(pid), signal.SIGKILL)
+            except (OSError, ProcessLookupError):
+                pass
+
+    # ------------------------------------------------------------ running
+    def popen(self, argv, limits, stdin=subprocess.PIPE):
+        return subprocess.Popen(self._wrap(argv, self.mode), stdin=stdin, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, start_new_session=True,
+                                preexec_fn=self._limits(limits))
+
+    def run(self, argv, limits, idle=None):
+        """Run argv to its end; return (status, output, why).  output is
+        stdout and stderr together, at most limits.output bytes; why is None,
+        "timeout", "idle" (no output for idle seconds) or "output"."""
+        proc = subprocess.Popen(self._wrap(argv, self.mode), stdin=subprocess.DEVNULL,
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                start_new_session=True, preexec_fn=self._limits(limits))
+        reader = CappedReader(proc.stdout, limits.output)
+        deadline = time.monotonic() + limits.seconds
+        why = None
+        while reader.is_alive():
+            reader.join(0.2)
+            now = time.monotonic()
+            if now >= deadline:
+                why = "timeout"
+            elif idle and now - reader.last_data >= idle:
+                why = "idle"
+            elif reader.overflow:
+                why = "output"
+            if why:
+                kill(proc)
+                break
+        reader.join()
+        status = proc.wait()
+        return status, reader.text(), why
+
+
+class CappedReader(threading.Thread):
+    """Read a stream to its end in the background, keeping at most cap bytes."""
+
+    def __init__(self, stream, cap):
+        super().__init__(daemon=True)
+        self.stream, self.cap = stream, cap
+        self.chunks, self.size, self.overflow = [], 0, False
+        self.last_data = time.monotonic()
+        self.start()
+
+    def run(self):
+        while True:
+            data = self.stream.read1(65536) if hasattr(self.stream, "read1") else self.stream.read(65536)
+            if not data:
+                break
+            self.last_data = time.monotonic()
+            if self.size < self.cap:
+                self.chunks.append(data[:self.cap - self.size])
+            self.size += len(data)
+            if self.size > self.cap:
+                self.overflow = True
+
+    def text(self):
+        return b"".join(self.chunks).decode(errors="replace").replace("\r", "")
+
+
+def kill(proc):
+    """Kill the sandbox and everything in it.  Under bubblewrap the PID
+    namespace dies with its first process; otherwise the session is killed."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        proc.kill()
+    except ProcessLookupError:
+        pass

@@ -1,0 +1,151 @@
+"""Talk to a grading server (appendix "评分程序"): send requests in batches,
+read one answer per request.  The server runs in the sandbox; its stderr
+(the student's kprintf, sanitizer reports) is kept, at most 1 MiB, for the
+report.  Any trouble (a crash, a timeout, a protocol error) raises ServerDied
+with a readable reason."""
+import os
+import re
+import threading
+import time
+
+from .sandbox import CappedReader, kill
+
+REASON_LINES = 25
+LINE_WIDTH = 160
+
+
+def tail(text, lines=REASON_LINES, width=LINE_WIDTH):
+    kept = text.rstrip().splitlines()[-lines:]
+    return "\n".join(l if len(l) <= width else l[:width] + " [...]" for l in kept)
+
+
+def sanitizer_report(output):
+    """The start of a sanitizer's report: its first lines say what went wrong
+    and where; its last lines are a memory map nobody can act on."""
+    for pattern in (r"hard rss limit exhausted", r"ERROR: AddressSanitizer", r"runtime error:"):
+        m = re.search(pattern, output)
+        if m:
+            start = output.rfind("\n", 0, m.start()) + 1
+            return "\n".join(output[start:].splitlines()[:REASON_LINES])
+    return None
+
+
+class ServerDied(Exception):
+    pass
+
+
+class Server:
+    def __init__(self, sandbox, argv, limits, what):
+        self.what, self.limits = what, limits
+        self.proc = sandbox.popen(argv, limits)
+        self.errors = CappedReader(self.proc.stderr, limits.output)
+        self.deadline = time.monotonic() + limits.seconds
+        self.timer = threading.Timer(limits.seconds, self._expire)
+        self.timer.daemon = True
+        self.expired = False
+        self.timer.start()
+
+    def _expire(self):
+        self.expired = True
+        kill(self.proc)
+
+    def diagnostics(self):
+        text = self.errors.text()
+        return sanitizer_report(text) or tail(text)
+
+    def _died(self, why):
+        self.close()
+        status = self.proc.returncode
+        if self.expired:
+            why = f"{self.what} did not finish within {self.limits.seconds:.0f} s (an endless loop?)"
+        elif self.errors.overflow:
+            why = f"{self.what} printed more than 1 MiB"
+        elif status is not None and status < 0:
+            why += f"; killed by signal {-status}"
+        elif status:
+            why += f"; exit status {status}"
+        out = self.diagnostics()
+        raise ServerDied(why + ("\nits last output:\n" + out if out else ""))
+
+    def send(self, requests):
+        data = ("\n".join(requests) + "\n").encode()
+        writer = threading.Thread(target=self._write, args=(data,), daemon=True)
+        writer.start()
+        return writer
+
+    def _write(self, data):
+        try:
+            self.proc.stdin.write(data)
+            self.proc.stdin.flush()
+        except (BrokenPipeError, OSError, ValueError):
+            pass
+
+    def read_line(self):
+        line = self.proc.stdout.readline()
+        if not line:
+            self._died(f"{self.what} stopped answering")
+        if self.errors.overflow:
+            self._died("")
+        return line.decode(errors="replace").rstrip("\n")
+
+    def batch(self, requests):
+        """Send requests and a final '.', return the answers, one per request."""
+        writer = self.send(list(requests) + ["."])
+        answers = []
+        while True:
+            line = self.read_line()
+            if line == ".":
+                break
+            answers.append(line)
+        writer.join()
+        if len(answers) != len(requests):
+            self._died(f"{self.what} gave {len(answers)} answers to {len(requests)} requests")
+        return answers
+
+    def call(self, request):
+        return self.batch([request])[0]
+
+    def close(self):
+        try:
+            self.proc.stdin.close()
+        except (OSError, ValueError):
+            pass
+        try:
+            self.proc.wait(timeout=max(1.0, self.deadline - time.monotonic()))
+        except Exception:
+            kill(self.proc)
+            self.proc.wait()
+        self.timer.cancel()
+        self.errors.join(5)
+
+
+def parse(answer):
+    """'+', '+ N', '-', 'x', '! message' -> (kind, number or text)."""
+    if answer == "+":
+        return "+", None
+    if answer.startswith("+ ") and answer[2:].isdigit():
+        return "+", int(answer[2:])
+    if answer == "-":
+        return "-", None
+    if answer == "x":
+        return "x", None
+    if answer.startswith("!"):
+        return "!", answer[1:].strip()
+    return "?", answer
+
+
+def callgrind_costs(path, prefix="grade_counted_"):
+    """Instructions executed inside each counting window: the self cost and
+    the inclusive cost of the calls of every function whose name starts with
+    prefix, as written by callgrind with --compress-strings=no."""
+    costs, current = {}, None
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if line.startswith("fn="):
+                name = line[3:].strip()
+                current = name if name.startswith(prefix) else None
+            elif current and line[:1].isdigit():
+                fields = line.split()
+                if len(fields) >= 2 and fields[1].isdigit():
+                    costs[current] = costs.get(current, 0) + int(fields[1])
+    return costs
