@@ -11,39 +11,39 @@ size_t merging_stacked_ranges(void *self);
 
 static void *merging_create(size_t capacity)
 {
-        (void)capacity;
-        return NULL;
+	(void)capacity;
+	return NULL;
 }
 
 static void merging_destroy(void *self)
 {
-        (void)self;
+	(void)self;
 }
 
 static bool merging_alloc(void *self, size_t *index)
 {
-        (void)self;
-        (void)index;
-        return false;
+	(void)self;
+	(void)index;
+	return false;
 }
 
 static bool merging_dealloc(void *self, size_t index)
 {
-        (void)self;
-        (void)index;
-        return false;
+	(void)self;
+	(void)index;
+	return false;
 }
 
 size_t merging_stacked_ranges(void *self)
 {
-        (void)self;
-        return 0;
+	(void)self;
+	return 0;
 }
 
 const struct allocator_ops merging_stacked_allocator_ops = {
-        .name = "merging-stacked",
-        .create = merging_create,
-        .destroy = merging_destroy,
-        .alloc = merging_alloc,
-        .dealloc = merging_dealloc,
+	.name = "merging-stacked",
+	.create = merging_create,
+	.destroy = merging_destroy,
+	.alloc = merging_alloc,
+	.dealloc = merging_dealloc,
 };

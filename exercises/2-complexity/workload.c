@@ -9,7 +9,7 @@ void drive_to_peak(const struct allocator_ops *ops, void *self, size_t n);
 
 void drive_to_peak(const struct allocator_ops *ops, void *self, size_t n)
 {
-        (void)ops;
-        (void)self;
-        (void)n;
+	(void)ops;
+	(void)self;
+	(void)n;
 }

@@ -9,15 +9,15 @@
 
 void spin_debug_acquire(struct spinlock *lock)
 {
-        (void)lock;
+	(void)lock;
 }
 
 void spin_debug_acquired(struct spinlock *lock)
 {
-        (void)lock;
+	(void)lock;
 }
 
 void spin_debug_release(struct spinlock *lock)
 {
-        (void)lock;
+	(void)lock;
 }
