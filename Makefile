@@ -33,7 +33,7 @@ NEED     := tools/need
 # Tangling runs while make reads this file (through the included stamp), so
 # the file lists below always see the freshly tangled tree.  `make test`
 # passes AUTO_TANGLE=0: it checks the committed tree instead of rewriting it.
-NO_TANGLE_GOALS := clean deps help check-tangle test grade handin
+NO_TANGLE_GOALS := clean deps help check-tangle test grade handin similarity
 ifeq ($(AUTO_TANGLE),1)
 ifneq ($(filter-out $(NO_TANGLE_GOALS),$(or $(MAKECMDGOALS),all)),)
 include $(BUILD)/tangle.mk
@@ -268,7 +268,7 @@ $(GBUILD)/ex3-counted-server: $(GBUILD)/ex3-counted/server.o $(GBUILD)/ex3-count
 	@$(call msg,HOSTLD,$@)
 	$(Q)$(HCC) $(BCFLAGS) $^ -o $@
 
-.PHONY: grade-ex1 grade-ex2 grade-ex3 grade-ex3-counted grade-check grade handin autograder
+.PHONY: grade-ex1 grade-ex2 grade-ex3 grade-ex3-counted grade-check grade handin autograder similarity
 grade-ex1 grade-ex2 grade-ex3 grade-ex3-counted: grade-%: $(GBUILD)/%-server
 grade-check: $(patsubst %,$(GBUILD)/plain/%.o,$(GRADE_C_FILES)) \
 	     $(patsubst %,$(GBUILD)/plain/%.i,$(GRADE_C_FILES)) $(BBUILD)/libkernel.a
@@ -283,6 +283,13 @@ handin:
 
 autograder:
 	$(Q)tools/autograder $(BUILD)/autograder.zip
+
+# Pairs of hand-ins in CLASS (as for tools/grade-all) whose code is alike.
+CLASS ?=
+similarity:
+	$(Q)test -n "$(CLASS)" || { echo "usage: make similarity CLASS=DIR [THRESHOLD=50]" >&2; exit 2; }
+	$(Q)tools/similarity --submissions "$(CLASS)" --starter tangled/starter \
+	  --out $(BUILD)/similarity $(if $(THRESHOLD),--threshold $(THRESHOLD))
 
 # ---------------------------------------------------------------- measurement
 # The benchmark (optimized, no sanitizers), the shape tests (step counts) and
@@ -465,6 +472,7 @@ help:
 	@echo "make qemu-gdb   the same, waiting for gdb-multiarch -x $(BUILD)/gdbinit"
 	@echo "make test       every check; ends with 'N passed, N failed'"
 	@echo "make pdf        the book (EDITION=teacher adds the solutions)"
+	@echo "make similarity CLASS=DIR  pairs of hand-ins whose code is alike"
 	@echo "make tangle     chapters/*.nw -> tangled/"
 	@echo "make check-tangle  fail if tangled/ differs from the chapters"
 	@echo "make host-lib   $(HLIB) from the portable code"

@@ -1,5 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
-#line 62 "chapters/05-ex-vec-heap.nw"
+/* Your file: first drafted in the book's chapter; edit it here. */
 /*
  * Exercise 1 (b): the spinlock's debugging hooks.
  * The handout is the chapter "练习一" of the book.

@@ -1,5 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
-#line 61 "chapters/06-ex-complexity.nw"
+/* Your file: first drafted in the book's chapter; edit it here. */
 /*
  * Exercise 2, challenge: a stacked allocator that merges adjacent free
  * ranges, so its list is never longer than the number of free runs.

@@ -1,5 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
-#line 43 "chapters/07-ex-segtree.nw"
+/* Your file: first drafted in the book's chapter; edit it here. */
 /*
  * Exercise 3: a segment-tree page allocator.
  * The handout is the chapter "练习三" of the book.

@@ -1,5 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
-#line 43 "chapters/06-ex-complexity.nw"
+/* Your file: first drafted in the book's chapter; edit it here. */
 /*
  * Exercise 2 (b): drive a stacked allocator of capacity n to its largest
  * list of free ranges, using only ops->alloc and ops->dealloc.
