@@ -33,7 +33,7 @@ NEED     := tools/need
 # Tangling runs while make reads this file (through the included stamp), so
 # the file lists below always see the freshly tangled tree.  `make test`
 # passes AUTO_TANGLE=0: it checks the committed tree instead of rewriting it.
-NO_TANGLE_GOALS := clean deps help check-tangle test grade handin similarity
+NO_TANGLE_GOALS := clean deps help check-tangle test grade handin similarity student-kit
 ifeq ($(AUTO_TANGLE),1)
 ifneq ($(filter-out $(NO_TANGLE_GOALS),$(or $(MAKECMDGOALS),all)),)
 include $(BUILD)/tangle.mk
@@ -281,15 +281,27 @@ grade:
 handin:
 	$(Q)tools/handin
 
+# teacher{
+# The class template: no solutions, no teacher-only text (README, "学生包").
+.PHONY: student-kit
+student-kit:
+	$(Q)$(NEED) tangle
+	$(Q)tools/student-kit $(BUILD)/student-kit
+# teacher}
+
+# teacher{
 autograder:
 	$(Q)tools/autograder $(BUILD)/autograder.zip
+# teacher}
 
 # Pairs of hand-ins in CLASS (as for tools/grade-all) whose code is alike.
 CLASS ?=
+# teacher{
 similarity:
 	$(Q)test -n "$(CLASS)" || { echo "usage: make similarity CLASS=DIR [THRESHOLD=50]" >&2; exit 2; }
 	$(Q)tools/similarity --submissions "$(CLASS)" --starter tangled/starter \
 	  --out $(BUILD)/similarity $(if $(THRESHOLD),--threshold $(THRESHOLD))
+# teacher}
 
 # ---------------------------------------------------------------- measurement
 # The benchmark (optimized, no sanitizers), the shape tests (step counts) and
@@ -398,7 +410,13 @@ figure-data: $(FIG_DATA)
 # ---------------------------------------------------------------- book
 BOOK_DIR      := $(BUILD)/book-$(EDITION)
 BOOK_PDF      := $(BUILD)/$(if $(filter teacher,$(EDITION)),book-teacher,book).pdf
-BOOK_CHAPTERS := $(if $(filter teacher,$(EDITION)),$(CHAPTERS),$(filter-out %-solutions.nw,$(CHAPTERS)))
+BOOK_SOURCES  := $(if $(filter teacher,$(EDITION)),$(CHAPTERS),$(filter-out %-solutions.nw,$(CHAPTERS)))
+# Each edition weaves its own copy of the chapters: tools/edition keeps or
+# drops the text between %%teacher{ and %%teacher} (and %%student{ ... }).
+BOOK_CHAPTERS := $(patsubst chapters/%,$(BUILD)/edition-$(EDITION)/%,$(BOOK_SOURCES))
+
+$(BUILD)/edition-$(EDITION)/%.nw: chapters/%.nw tools/edition
+	$(Q)mkdir -p $(@D) && tools/edition $(EDITION) $< >$@.tmp && mv $@.tmp $@
 
 $(BOOK_DIR)/body.tex: $(BOOK_CHAPTERS) tools/nw-escape
 	@$(call msg,WEAVE,$@)

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 148 "chapters/90-solutions.nw"
+#line 146 "chapters/90-solutions.nw"
 /*
  * Exercise 2, challenge: a stacked allocator that merges adjacent free
  * ranges, so its list is never longer than the number of free runs.
@@ -13,7 +13,7 @@
 extern const struct allocator_ops merging_stacked_allocator_ops;
 size_t merging_stacked_ranges(void *self);
 
-#line 169 "chapters/90-solutions.nw"
+#line 167 "chapters/90-solutions.nw"
 struct span {
 	size_t start;
 	size_t end;
@@ -29,7 +29,7 @@ static struct layout flags_layout(size_t capacity)
 {
 	return (struct layout){ capacity + 1, 1 };
 }
-#line 188 "chapters/90-solutions.nw"
+#line 186 "chapters/90-solutions.nw"
 static void *merging_create(size_t capacity)
 {
 	struct merging *m = heap_alloc(LAYOUT_OF(struct merging));
@@ -64,7 +64,7 @@ size_t merging_stacked_ranges(void *self)
 {
 	return ((struct merging *)self)->spans.len;
 }
-#line 226 "chapters/90-solutions.nw"
+#line 224 "chapters/90-solutions.nw"
 static bool merging_alloc(void *self, size_t *index)
 {
 	struct merging *m = self;
@@ -79,7 +79,7 @@ static bool merging_alloc(void *self, size_t *index)
 	m->allocated[*index] = 1;
 	return true;
 }
-#line 244 "chapters/90-solutions.nw"
+#line 242 "chapters/90-solutions.nw"
 static size_t first_after(const struct merging *m, size_t index)
 {
 	size_t lo = 0, hi = m->spans.len;
@@ -139,7 +139,7 @@ static bool merging_dealloc(void *self, size_t index)
 	}
 	return true;
 }
-#line 306 "chapters/90-solutions.nw"
+#line 304 "chapters/90-solutions.nw"
 const struct allocator_ops merging_stacked_allocator_ops = {
 	.name = "merging-stacked",
 	.create = merging_create,

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 115 "chapters/90-solutions.nw"
+#line 113 "chapters/90-solutions.nw"
 /*
  * Exercise 2 (b): drive a stacked allocator of capacity n to its largest
  * list of free ranges, in the fewest calls.  Reference solution.

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 350 "chapters/90-solutions.nw"
+#line 348 "chapters/90-solutions.nw"
 /*
  * Exercise 3: a segment-tree page allocator.  Reference solution.
  */
@@ -7,7 +7,7 @@
 #include "kernel/allocator.h"
 #include "kernel/heap.h"
 
-#line 369 "chapters/90-solutions.nw"
+#line 367 "chapters/90-solutions.nw"
 #define SEGTREE_MAX_CAPACITY ((size_t)1 << 31)
 
 struct run {
@@ -26,7 +26,7 @@ static struct layout nodes_layout(size_t leaves)
 {
 	return (struct layout){ 2 * leaves * sizeof(struct run), _Alignof(struct run) };
 }
-#line 390 "chapters/90-solutions.nw"
+#line 388 "chapters/90-solutions.nw"
 static uint32_t max3(uint32_t a, uint32_t b, uint32_t c)
 {
 	uint32_t m = a > b ? a : b;
@@ -54,7 +54,7 @@ static void pull(struct segtree *t, size_t k, size_t len)
 {
 	t->node[k] = combine(t->node[2 * k], t->node[2 * k + 1], len / 2);
 }
-#line 431 "chapters/90-solutions.nw"
+#line 429 "chapters/90-solutions.nw"
 static void push_down(struct segtree *t, size_t k, size_t len)
 {
 	struct run n = t->node[k];
@@ -65,7 +65,7 @@ static void push_down(struct segtree *t, size_t k, size_t len)
 		t->node[2 * k + 1] = uniform(n.longest != 0, half);
 	}
 }
-#line 447 "chapters/90-solutions.nw"
+#line 445 "chapters/90-solutions.nw"
 static void build(struct segtree *t)
 {
 	size_t len = 2;
@@ -78,7 +78,7 @@ static void build(struct segtree *t)
 		pull(t, k, len);
 	}
 }
-#line 466 "chapters/90-solutions.nw"
+#line 464 "chapters/90-solutions.nw"
 static size_t find_run(struct segtree *t, size_t count)
 {
 	size_t k = 1, lo = 0, len = t->leaves;
@@ -102,7 +102,7 @@ static size_t find_run(struct segtree *t, size_t count)
 	}
 	return lo;
 }
-#line 496 "chapters/90-solutions.nw"
+#line 494 "chapters/90-solutions.nw"
 static void set_range(struct segtree *t, size_t k, size_t lo, size_t len,
 		      size_t a, size_t b, bool free)
 {
@@ -117,7 +117,7 @@ static void set_range(struct segtree *t, size_t k, size_t lo, size_t len,
 	set_range(t, 2 * k + 1, lo + len / 2, len / 2, a, b, free);
 	pull(t, k, len);
 }
-#line 516 "chapters/90-solutions.nw"
+#line 514 "chapters/90-solutions.nw"
 static bool any_free(const struct segtree *t, size_t k, size_t lo, size_t len,
 		     size_t a, size_t b)
 {
@@ -130,7 +130,7 @@ static bool any_free(const struct segtree *t, size_t k, size_t lo, size_t len,
 	return any_free(t, 2 * k, lo, len / 2, a, b) ||
 	       any_free(t, 2 * k + 1, lo + len / 2, len / 2, a, b);
 }
-#line 534 "chapters/90-solutions.nw"
+#line 532 "chapters/90-solutions.nw"
 static void *segtree_create(size_t capacity)
 {
 	struct segtree *t;
@@ -191,7 +191,7 @@ static bool segtree_dealloc(void *self, size_t index)
 {
 	return segtree_dealloc_contiguous(self, index, 1);
 }
-#line 621 "chapters/90-solutions.nw"
+#line 619 "chapters/90-solutions.nw"
 const struct allocator_ops segtree_allocator_ops = {
 	.name = "segtree",
 	.create = segtree_create,

@@ -1,3 +1,3 @@
 # file: 2-complexity/answer.txt
-# loses: complexity_peak_claim
-s/^peak_ranges: n$/peak_ranges: 9**9**9**9**9/
+# loses: complexity_min_calls_claim
+s/^min_calls: 2n - 2$/min_calls: 9**9**9**9**9/
