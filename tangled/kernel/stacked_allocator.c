@@ -1,12 +1,12 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 273 "chapters/04-frames.nw"
+#line 282 "chapters/04-frames.nw"
 #include "kernel/allocator.h"
 #include "kernel/heap.h"
 #include "kernel/panic.h"
 #include "kernel/string.h"
 #include "kernel/vec.h"
 
-#line 287 "chapters/04-frames.nw"
+#line 296 "chapters/04-frames.nw"
 struct index_range {
 	size_t start;
 	size_t end;
@@ -26,7 +26,7 @@ static struct layout bitmap_layout(size_t capacity)
 
 	return (struct layout){ words * sizeof(unsigned long), _Alignof(unsigned long) };
 }
-#line 315 "chapters/04-frames.nw"
+#line 324 "chapters/04-frames.nw"
 static void *stacked_create(size_t capacity)
 {
 	struct range_stack *s = heap_alloc(LAYOUT_OF(struct range_stack));
@@ -57,7 +57,7 @@ static void stacked_destroy(void *self)
 	heap_dealloc(s->allocated, bitmap_layout(s->capacity));
 	heap_dealloc(s, LAYOUT_OF(struct range_stack));
 }
-#line 352 "chapters/04-frames.nw"
+#line 361 "chapters/04-frames.nw"
 static void mark(unsigned long *bitmap, size_t index, bool allocated)
 {
 	unsigned long bit = 1UL << (index % BITS_PER_WORD);
@@ -87,7 +87,7 @@ static bool stacked_alloc(void *self, size_t *index)
 	mark(s->allocated, *index, true);
 	return true;
 }
-#line 388 "chapters/04-frames.nw"
+#line 397 "chapters/04-frames.nw"
 static bool stacked_dealloc(void *self, size_t index)
 {
 	struct range_stack *s = self;
@@ -107,7 +107,7 @@ size_t stacked_allocator_ranges(void *self)
 
 	return s->free_ranges.len;
 }
-#line 411 "chapters/04-frames.nw"
+#line 420 "chapters/04-frames.nw"
 const struct allocator_ops stacked_allocator_ops = {
 	.name = "stacked",
 	.create = stacked_create,

@@ -10,7 +10,7 @@
 #include "kernel/heap.h"
 #line 885 "chapters/03-memmap.nw"
 #include "kernel/memmap.h"
-#line 809 "chapters/04-frames.nw"
+#line 818 "chapters/04-frames.nw"
 #include "kernel/frame.h"
 
 #line 1293 "chapters/01-kernel.nw"
@@ -47,7 +47,7 @@ heap_describe();
 memmap_build(&boot_memory_map, (const void *)dtb, dtb,
 	     (uintptr_t)kernel_start, (uintptr_t)kernel_end);
 memmap_print(&boot_memory_map);
-#line 812 "chapters/04-frames.nw"
+#line 821 "chapters/04-frames.nw"
 frames_init(&boot_memory_map);
 #line 1278 "chapters/01-kernel.nw"
 	arch_poweroff(ktest_run_all("") == 0 ? EXIT_OK : EXIT_TESTS_FAILED);

@@ -14,7 +14,7 @@ extern const struct allocator_ops GRADE_OPS;
 
 static void *self;
 
-#line 389 "chapters/80-grading.nw"
+#line 391 "chapters/80-grading.nw"
 #define COUNTED __attribute__((noinline, used))
 
 enum count_mode { COUNT_NOTHING, COUNT_OPS, COUNT_LONG_RUNS };
@@ -69,7 +69,7 @@ COUNTED bool grade_counted_long_dealloc_contiguous(size_t first, size_t count)
 	counted_calls++;
 	return ok;
 }
-#line 448 "chapters/80-grading.nw"
+#line 450 "chapters/80-grading.nw"
 static bool ready(bool has_operation)
 {
 	if (self && has_operation)
@@ -90,7 +90,7 @@ static void answer_number(bool ok, size_t value)
 	else
 		reply("-");
 }
-#line 472 "chapters/80-grading.nw"
+#line 474 "chapters/80-grading.nw"
 static void create(const struct request *req)
 {
 	if (self)
@@ -181,7 +181,7 @@ static void count_mode(const struct request *req)
 	answer(true);
 }
 GRADE_COMMAND('m', 1, count_mode);
-#line 586 "chapters/80-grading.nw"
+#line 588 "chapters/80-grading.nw"
 void *grade_allocator_instance(void)
 {
 	return self;
