@@ -384,8 +384,10 @@ fuzz: $(FUZZERS) $(DTBS)
 # The figures that draw real data: the memory map of a real boot, and the
 # allocators' states through the notes' example (appendix "插图是怎样画出来的").
 FIGBUILD := $(BUILD)/figures
-FIG_DATA := $(FIGBUILD)/memmap-data.tex $(FIGBUILD)/stacked-data.tex $(FIGBUILD)/segtree-data.tex
-FIGDATA  := $(FIGBUILD)/figdata
+# The segment tree's figure draws the reference solution: only where it exists.
+SOLUTIONS := $(wildcard tangled/solutions/3-segment-tree/segtree_allocator.c)
+FIG_DATA := $(FIGBUILD)/memmap-data.tex $(FIGBUILD)/stacked-data.tex \
+	    $(if $(SOLUTIONS),$(FIGBUILD)/segtree-data.tex)
 
 $(FIGBUILD)/boot.log: $(KERNEL)
 	@$(call msg,BOOT,$@)
@@ -396,13 +398,18 @@ $(FIGBUILD)/memmap-data.tex: $(FIGBUILD)/boot.log tools/figure-memmap
 	@$(call msg,FIGDATA,$@)
 	$(Q)tools/figure-memmap $< $@
 
-$(FIGDATA): $(HBUILD)/tests/figures/figdata.c.o $(HBUILD)/host/shim.c.o $(HLIB)
+$(FIGBUILD)/figdata $(FIGBUILD)/segtree_figdata: $(FIGBUILD)/%: $(HBUILD)/tests/figures/%.c.o \
+		$(HBUILD)/host/shim.c.o $(HLIB)
 	@$(call msg,HOSTLD,$@)
 	$(Q)mkdir -p $(@D) && $(HCC) $(HCFLAGS) $^ -o $@
 
-$(FIGBUILD)/stacked-data.tex $(FIGBUILD)/segtree-data.tex &: $(FIGDATA)
-	@$(call msg,FIGDATA,$(FIGBUILD)/stacked-data.tex $(FIGBUILD)/segtree-data.tex)
-	$(Q)$(FIGDATA) $(FIGBUILD)/stacked-data.tex $(FIGBUILD)/segtree-data.tex
+$(FIGBUILD)/stacked-data.tex: $(FIGBUILD)/figdata
+	@$(call msg,FIGDATA,$@)
+	$(Q)$< $@
+
+$(FIGBUILD)/segtree-data.tex: $(FIGBUILD)/segtree_figdata
+	@$(call msg,FIGDATA,$@)
+	$(Q)$< $@
 
 .PHONY: figure-data
 figure-data: $(FIG_DATA)
@@ -447,7 +454,8 @@ pdf: $(BOOK_PDF)
 # The HTML edition: one page per chapter from the same chapters, figures as SVG.
 HTML_DIR     := $(BUILD)/html$(if $(filter teacher,$(EDITION)),-teacher)
 FIGURE_NAMES := $(filter-out segtree,$(basename $(notdir $(wildcard figures/*.tex))))
-HTML_FIGS    := $(patsubst %,$(HTML_DIR)/figures/%.svg,$(FIGURE_NAMES) segtree-allocated segtree-freed)
+HTML_FIGS    := $(patsubst %,$(HTML_DIR)/figures/%.svg,$(FIGURE_NAMES) \
+		$(if $(SOLUTIONS),segtree-allocated segtree-freed))
 
 $(HTML_DIR)/figures/segtree-%.svg: figures/segtree.tex $(FIG_DATA) tools/figure-svg
 	@$(call msg,SVG,$@)

@@ -31,7 +31,7 @@ static void *heap_storage(void)
 	return heap_space;
 }
 #endif
-#line 757 "chapters/02-heap.nw"
+#line 759 "chapters/02-heap.nw"
 void heap_init(void)
 {
 	spin_lock(&heap_lock);
@@ -39,7 +39,7 @@ void heap_init(void)
 	buddy_init(&heap, heap_start, HEAP_SIZE);
 	spin_unlock(&heap_lock);
 }
-#line 773 "chapters/02-heap.nw"
+#line 775 "chapters/02-heap.nw"
 void *heap_alloc(struct layout layout)
 {
 	void *ptr;
@@ -61,7 +61,7 @@ void heap_dealloc(void *ptr, struct layout layout)
 		panic("heap_dealloc: refused to free %p (size %zu, align %zu): "
 		      "not a live block of that layout", ptr, layout.size, layout.align);
 }
-#line 798 "chapters/02-heap.nw"
+#line 800 "chapters/02-heap.nw"
 size_t heap_free_bytes(void)
 {
 	size_t bytes;

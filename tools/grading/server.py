@@ -60,6 +60,9 @@ class Server:
             why = f"{self.what} did not finish within {self.limits.seconds:.0f} s (an endless loop?)"
         elif self.errors.overflow:
             why = f"{self.what} printed more than 1 MiB"
+        elif status == -9:
+            why += ("; killed by SIGKILL from outside (the machine ran out of memory, or "
+                    "someone stopped it): this is not your code's fault, run make grade again")
         elif status is not None and status < 0:
             why += f"; killed by signal {-status}"
         elif status:

@@ -6,7 +6,7 @@
 #include "kernel/test.h"
 #include "arch/riscv/sbi.h"
 #include "arch/riscv/sections.h"
-#line 821 "chapters/02-heap.nw"
+#line 823 "chapters/02-heap.nw"
 #include "kernel/heap.h"
 #line 885 "chapters/03-memmap.nw"
 #include "kernel/memmap.h"
@@ -40,7 +40,7 @@ noreturn void kmain(unsigned long hartid, uintptr_t dtb)
 	sbi_describe();
 	print_kernel_layout();
 	
-#line 824 "chapters/02-heap.nw"
+#line 826 "chapters/02-heap.nw"
 heap_init();
 heap_describe();
 #line 888 "chapters/03-memmap.nw"
