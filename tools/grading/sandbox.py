@@ -6,6 +6,7 @@ read-only, one writable build directory, private /tmp and $HOME); "uid" (no
 bubblewrap but root: an unprivileged uid, its own session); "none" (neither:
 only the limits and the process group).  Every mode applies the same
 resource limits and kills the whole process tree on a timeout.
+GRADE_SANDBOX=uid or none forces a weaker mode, to test the fallback.
 """
 import os
 import resource
@@ -41,6 +42,9 @@ class Sandbox:
 
     # ------------------------------------------------------------ setup
     def _probe(self):
+        forced = os.environ.get("GRADE_SANDBOX")
+        if forced in ("uid", "none"):
+            return forced if forced == "none" or self.root else "none"
         if shutil.which("bwrap"):
             try:
                 done = subprocess.run(self._wrap(["true"], "bwrap"), stdin=subprocess.DEVNULL,

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 368 "chapters/80-grading.nw"
+#line 386 "chapters/80-grading.nw"
 #include <stdint.h>
 #include "kernel/allocator.h"
 #include "kernel/heap.h"
@@ -14,7 +14,7 @@ extern const struct allocator_ops GRADE_OPS;
 
 static void *self;
 
-#line 399 "chapters/80-grading.nw"
+#line 417 "chapters/80-grading.nw"
 #define COUNTED __attribute__((noinline, used))
 
 enum count_mode { COUNT_NOTHING, COUNT_OPS, COUNT_LONG_RUNS };
@@ -69,7 +69,7 @@ COUNTED bool grade_counted_long_dealloc_contiguous(size_t first, size_t count)
 	counted_calls++;
 	return ok;
 }
-#line 458 "chapters/80-grading.nw"
+#line 476 "chapters/80-grading.nw"
 static bool ready(bool has_operation)
 {
 	if (self && has_operation)
@@ -90,7 +90,7 @@ static void answer_number(bool ok, size_t value)
 	else
 		reply("-");
 }
-#line 482 "chapters/80-grading.nw"
+#line 500 "chapters/80-grading.nw"
 static void create(const struct request *req)
 {
 	if (self)
@@ -181,7 +181,7 @@ static void count_mode(const struct request *req)
 	answer(true);
 }
 GRADE_COMMAND('m', 1, count_mode);
-#line 596 "chapters/80-grading.nw"
+#line 614 "chapters/80-grading.nw"
 void *grade_allocator_instance(void)
 {
 	return self;

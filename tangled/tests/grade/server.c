@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 183 "chapters/80-grading.nw"
+#line 201 "chapters/80-grading.nw"
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,7 +11,7 @@
 #include "kernel/heap.h"
 #include "tests/grade/server.h"
 
-#line 207 "chapters/80-grading.nw"
+#line 225 "chapters/80-grading.nw"
 static FILE *answers;
 
 static void open_answer_channel(void)
@@ -40,7 +40,7 @@ void reply_flush(void)
 {
 	fflush(answers);
 }
-#line 239 "chapters/80-grading.nw"
+#line 257 "chapters/80-grading.nw"
 #define REQUEST_LINE_MAX 128
 
 static bool parse_number(const char **p, size_t *value)
@@ -76,7 +76,7 @@ bool server_read_request(struct request *req)
 	snprintf(req->text, sizeof(req->text), "%s", p);
 	return true;
 }
-#line 281 "chapters/80-grading.nw"
+#line 299 "chapters/80-grading.nw"
 const char *server_catch_panic(void (*fn)(void *), void *arg)
 {
 	jmp_buf landing;
@@ -104,7 +104,7 @@ void reply_outcome(const char *panicked)
 			*c = ' ';
 	reply("! %s", line);
 }
-#line 313 "chapters/80-grading.nw"
+#line 331 "chapters/80-grading.nw"
 extern const struct command __start_grade_commands[], __stop_grade_commands[];
 
 static const struct command *find_command(const struct request *req)

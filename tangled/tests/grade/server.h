@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 144 "chapters/80-grading.nw"
+#line 162 "chapters/80-grading.nw"
 #ifndef TESTS_GRADE_SERVER_H
 #define TESTS_GRADE_SERVER_H
 
