@@ -71,12 +71,18 @@ KERNEL  := $(KBUILD)/kernel.elf
 
 WARNINGS := -Wall -Wextra -Werror
 KCFLAGS  := -march=rv64gc -mabi=lp64d -mcmodel=medany -ffreestanding \
-	    -fno-stack-protector -fno-pie -fno-omit-frame-pointer -fno-toplevel-reorder \
-	    -std=gnu11 -O2 -g $(WARNINGS) -Itangled -MMD -MP
+	    -fno-stack-protector -fno-pie -fno-omit-frame-pointer -fno-optimize-sibling-calls \
+	    -fno-toplevel-reorder -std=gnu11 -O2 -gdwarf-4 $(WARNINGS) -Itangled -MMD -MP
 KDEFS    := $(if $(KTEST_NONCE),-DKTEST_NONCE='"$(KTEST_NONCE)"') \
 	    $(if $(filter failure,$(PLANT)),-DKTEST_PLANT_FAILURE) \
 	    $(if $(filter panic,$(PLANT)),-DKTEST_PLANT_PANIC) \
 	    $(if $(filter tracker-deadlock,$(PLANT)),-DKTEST_PLANT_TRACKER_DEADLOCK) \
+	    $(if $(filter load-fault,$(PLANT)),-DKTEST_PLANT_LOAD_FAULT) \
+	    $(if $(filter store-fault,$(PLANT)),-DKTEST_PLANT_STORE_FAULT) \
+	    $(if $(filter fetch-fault,$(PLANT)),-DKTEST_PLANT_FETCH_FAULT) \
+	    $(if $(filter illegal,$(PLANT)),-DKTEST_PLANT_ILLEGAL) \
+	    $(if $(filter ebreak,$(PLANT)),-DKTEST_PLANT_EBREAK) \
+	    $(if $(filter misaligned,$(PLANT)),-DKTEST_PLANT_MISALIGNED) \
 	    $(if $(filter vec,$(HEAP_BACKING)),-DHEAP_BACKING_VEC) \
 	    $(if $(filter segtree,$(ALLOCATOR)),-DFRAME_ALLOCATOR_OPS=segtree_allocator_ops)
 KLDFLAGS := -nostdlib -static -no-pie -Wl,--no-warn-rwx-segments
@@ -107,9 +113,32 @@ $(KBUILD)/%.S.o: tangled/%.S Makefile
 	$(Q)$(NEED) kernel
 	$(Q)mkdir -p $(@D) && $(KCC) $(KCFLAGS) $(KDEFS) -c $< -o $@
 
-$(KERNEL): $(KOBJS) tangled/arch/riscv/kernel.ld
+# Two links: the first with empty symbol tables, the second with the tables
+# tools/ksyms made from the first (chapter "陷阱").  The tables sit after all
+# code, so the functions' addresses must come out the same; we check that.
+KLINK = $(KCC) $(KCFLAGS) $(KLDFLAGS) -T tangled/arch/riscv/kernel.ld
+KFUNCS = $(CROSS)readelf -sW $(1) | awk '$$4 == "FUNC" { print $$2, $$3, $$8 }' | sort
+
+$(KBUILD)/ksyms-empty.S: tools/ksyms
+	$(Q)mkdir -p $(@D) && tools/ksyms - $@
+
+$(KBUILD)/ksyms.S: $(KBUILD)/kernel-pre.elf tools/ksyms
+	@$(call msg,KSYMS,$@)
+	$(Q)CROSS=$(CROSS) tools/ksyms $< $@
+
+$(KBUILD)/ksyms.o $(KBUILD)/ksyms-empty.o: %.o: %.S
+	$(Q)$(KCC) $(KCFLAGS) -c $< -o $@
+
+$(KBUILD)/kernel-pre.elf: $(KOBJS) $(KBUILD)/ksyms-empty.o tangled/arch/riscv/kernel.ld
 	@$(call msg,LD,$@)
-	$(Q)$(KCC) $(KCFLAGS) $(KLDFLAGS) -T tangled/arch/riscv/kernel.ld $(KOBJS) -lgcc -o $@
+	$(Q)$(KLINK) $(KOBJS) $(KBUILD)/ksyms-empty.o -lgcc -o $@
+
+$(KERNEL): $(KBUILD)/kernel-pre.elf $(KBUILD)/ksyms.o
+	@$(call msg,LD,$@)
+	$(Q)$(KLINK) $(KOBJS) $(KBUILD)/ksyms.o -lgcc -o $@.tmp
+	$(Q)cmp -s <($(call KFUNCS,$<)) <($(call KFUNCS,$@.tmp)) || \
+	  { echo "kernel: the symbol tables moved code; the backtraces would lie" >&2; exit 1; }
+	$(Q)mv $@.tmp $@
 
 -include $(KOBJS:.o=.d)
 
