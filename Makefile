@@ -346,7 +346,10 @@ shape-test: $(SHAPE_BIN)
 	@$(call msg,RUN,$(SHAPE_BIN))
 	$(Q)$(SHAPE_BIN)
 
-fuzz: $(FUZZERS) $(DTBS)
+# The memory-map tests write the device trees they build (variant-*.dtb)
+# next to QEMU's: seeds for the fdt fuzzer.
+fuzz: $(FUZZERS) $(DTBS) $(HTESTS)
+	$(Q)DTB_DIR=$(BUILD)/dtb $(HTESTS) memmap_ >/dev/null
 	$(Q)tools/fuzz --time $(FUZZ_TIME) --dir $(FBUILD) --seeds tangled/tests/fuzz/seeds.txt \
 	  --dtbs $(BUILD)/dtb
 

@@ -6,11 +6,12 @@
 #include "kernel/test.h"
 #include "arch/riscv/sbi.h"
 #include "arch/riscv/sections.h"
-#line 821 "chapters/02-heap.nw"
+#line 859 "chapters/02-heap.nw"
 #include "kernel/heap.h"
-#line 885 "chapters/03-memmap.nw"
+#line 999 "chapters/03-memmap.nw"
 #include "kernel/memmap.h"
-#line 801 "chapters/04-frames.nw"
+#include "kernel/panic.h"
+#line 884 "chapters/04-frames.nw"
 #include "kernel/frame.h"
 
 #line 1302 "chapters/01-kernel.nw"
@@ -40,14 +41,17 @@ noreturn void kmain(unsigned long hartid, uintptr_t dtb)
 	sbi_describe();
 	print_kernel_layout();
 	
-#line 824 "chapters/02-heap.nw"
+#line 862 "chapters/02-heap.nw"
 heap_init();
 heap_describe();
-#line 888 "chapters/03-memmap.nw"
+#line 1003 "chapters/03-memmap.nw"
 memmap_build(&boot_memory_map, (const void *)dtb, dtb,
 	     (uintptr_t)kernel_start, (uintptr_t)kernel_end);
 memmap_print(&boot_memory_map);
-#line 804 "chapters/04-frames.nw"
+if (boot_memory_map.problem)
+	panic("the device tree at %p cannot be used: %s", (void *)dtb,
+	      boot_memory_map.problem);
+#line 887 "chapters/04-frames.nw"
 frames_init(&boot_memory_map);
 #line 1287 "chapters/01-kernel.nw"
 	arch_poweroff(ktest_run_all("") == 0 ? EXIT_OK : EXIT_TESTS_FAILED);
