@@ -14,9 +14,27 @@ ALLOCATOR    ?= stacked
 HEAP_BACKING ?= array
 PLANT        ?=
 QEMU_MEM     ?= 128M
+QEMU_TIMEOUT ?= 600
 QEMU_EXTRA   ?=
 EDITION      ?= student
 AUTO_TANGLE  ?= 1
+
+# A knob with a value nobody handles would silently build the default.
+ALLOCATORS    := stacked segtree
+HEAP_BACKINGS := array vec
+PLANTS        := failure panic tracker-deadlock load-fault store-fault fetch-fault \
+		 illegal ebreak misaligned
+EDITIONS      := student teacher
+one_of = $(if $(and $(filter 1,$(words $($(1)))),$(filter $(2),$($(1)))),, \
+	   $(error $(1)='$($(1))' is not valid; valid values: $(strip $(2))))
+$(call one_of,ALLOCATOR,$(ALLOCATORS))
+$(call one_of,HEAP_BACKING,$(HEAP_BACKINGS))
+$(call one_of,EDITION,$(EDITIONS))
+$(if $(PLANT),$(call one_of,PLANT,$(PLANTS)))
+
+# The absolute path of this tree, for the few commands that need one.  It
+# reaches the shell through the environment, so no character in it is special.
+export LITOS_ROOT := $(CURDIR)
 
 ifeq ($(V),1)
 Q :=
@@ -91,7 +109,7 @@ KSRCS := $(wildcard tangled/arch/riscv/*.S tangled/arch/riscv/*.c tangled/kernel
 # The student's files that become part of the kernel.
 EXERCISE_KSRCS := 1-vec-heap/lock_debug.c \
 		  $(if $(filter segtree,$(ALLOCATOR)),3-segment-tree/segtree_allocator.c)
-EXERCISE_TAG   := ex$(subst /,-,$(abspath $(EXERCISES)))
+EXERCISE_TAG   := ex-$(subst /,-,$(EXERCISES))
 KOBJS := $(patsubst tangled/%,$(KBUILD)/%.o,$(KSRCS)) \
 	 $(patsubst %,$(KBUILD)/$(EXERCISE_TAG)/%.o,$(EXERCISE_KSRCS))
 
@@ -150,9 +168,16 @@ QEMU_OPTS  = -machine virt -nographic -bios default -smp 1 -m $(QEMU_MEM) \
 	     -kernel $(KERNEL) $(QEMU_EXTRA)
 GDB_PORT  ?= $(shell echo $$(( 25000 + $$(id -u) % 5000 )))
 
+# The kernel powers off by itself; QEMU_TIMEOUT seconds without that mean it hung.
 qemu: $(KERNEL)
 	@$(call msg,QEMU,$(KERNEL))
-	$(Q)$(QEMU) $(QEMU_OPTS)
+	$(Q)[[ '$(QEMU_TIMEOUT)' =~ ^[1-9][0-9]*$$ ]] || \
+	  { echo "qemu: QEMU_TIMEOUT='$(QEMU_TIMEOUT)' is not a whole number of seconds" >&2; exit 2; }
+	@echo "*** to leave QEMU early, press Ctrl-A, then X (time limit: QEMU_TIMEOUT=$(QEMU_TIMEOUT) s)"
+	$(Q)status=0; timeout --foreground $(QEMU_TIMEOUT) $(QEMU) $(QEMU_OPTS) || status=$$?; \
+	  if [ $$status -eq 124 ]; then \
+	    echo "qemu: the kernel hung: no power-off within $(QEMU_TIMEOUT) s (QEMU_TIMEOUT=...)" >&2; \
+	  fi; exit $$status
 
 # The command line `make qemu` runs, for scripts that want QEMU's own status.
 qemu-cmd: $(KERNEL)
@@ -161,8 +186,8 @@ qemu-cmd: $(KERNEL)
 qemu-gdb: $(KERNEL)
 	$(Q)$(NEED) debug
 	$(Q)printf '%s\n' 'set confirm off' 'set architecture riscv:rv64' \
-	  'file $(abspath $(KERNEL))' 'target remote localhost:$(GDB_PORT)' \
-	  'directory $(CURDIR)' >$(BUILD)/gdbinit
+	  "file \"$$LITOS_ROOT/$(KERNEL)\"" 'target remote localhost:$(GDB_PORT)' \
+	  "directory $$LITOS_ROOT" >$(BUILD)/gdbinit
 	@echo "*** QEMU waits for gdb on port $(GDB_PORT); in another terminal run:"
 	@echo "***     gdb-multiarch -x $(BUILD)/gdbinit"
 	$(Q)$(QEMU) $(QEMU_OPTS) -S -gdb tcp::$(GDB_PORT)
@@ -394,14 +419,15 @@ $(BOOK_DIR)/body.tex: $(BOOK_CHAPTERS) tools/nw-escape
 $(BOOK_DIR)/edition.tex: Makefile
 	$(Q)mkdir -p $(@D)
 	$(Q){ echo '\teacher$(if $(filter teacher,$(EDITION)),true,false)'; \
-	  echo '\renewcommand{\benchdata}{$(CURDIR)/figures/data}'; \
-	  echo '\input{$(CURDIR)/figures/data/values.tex}'; } >$@
+	  echo '\renewcommand{\benchdata}{benchdata}'; \
+	  echo '\input{benchdata/values.tex}'; } >$@
 
 $(BOOK_PDF): $(BOOK_DIR)/body.tex $(BOOK_DIR)/edition.tex $(FIG_DATA) \
 	     $(wildcard book/* figures/*.tex figures/data/*)
 	@$(call msg,XELATEX,$@)
 	$(Q)cp book/book.tex $(BOOK_DIR)/book.tex
-	$(Q)cd $(BOOK_DIR) && TEXINPUTS=$(CURDIR)/book:$(CURDIR)/figures:$(CURDIR)/$(FIGBUILD): latexmk -xelatex -e '$$max_repeat=9' -interaction=nonstopmode \
+	$(Q)rm -rf $(BOOK_DIR)/benchdata && cp -r figures/data $(BOOK_DIR)/benchdata
+	$(Q)cd $(BOOK_DIR) && TEXINPUTS="$$LITOS_ROOT/book:$$LITOS_ROOT/figures:$$LITOS_ROOT/$(FIGBUILD):" latexmk -xelatex -e '$$max_repeat=9' -interaction=nonstopmode \
 	  -halt-on-error -file-line-error book.tex >latexmk.log 2>&1 || \
 	  { grep -A3 -E '^(.*:[0-9]+:|!)' book.log | head -n 30 >&2; \
 	    echo "XeLaTeX failed; full log: $(BOOK_DIR)/book.log" >&2; exit 1; }
@@ -418,12 +444,12 @@ HTML_FIGS    := $(patsubst %,$(HTML_DIR)/figures/%.svg,$(FIGURE_NAMES) segtree-a
 
 $(HTML_DIR)/figures/segtree-%.svg: figures/segtree.tex $(FIG_DATA) tools/figure-svg
 	@$(call msg,SVG,$@)
-	$(Q)mkdir -p $(@D) && FIGURE_DATA=$(CURDIR)/$(FIGBUILD) tools/figure-svg segtree $* $@
+	$(Q)mkdir -p $(@D) && FIGURE_DATA="$$LITOS_ROOT/$(FIGBUILD)" tools/figure-svg segtree $* $@
 
 $(HTML_DIR)/figures/%.svg: figures/%.tex $(FIG_DATA) $(wildcard figures/data/*) tools/figure-svg
 	@$(call msg,SVG,$@)
 	$(Q)$(NEED) book
-	$(Q)mkdir -p $(@D) && FIGURE_DATA=$(CURDIR)/$(FIGBUILD) tools/figure-svg $* $@
+	$(Q)mkdir -p $(@D) && FIGURE_DATA="$$LITOS_ROOT/$(FIGBUILD)" tools/figure-svg $* $@
 
 $(HTML_DIR)/index.html: $(BOOK_CHAPTERS) tools/nw2html book/html.css $(wildcard figures/data/*)
 	@$(call msg,HTML,$(HTML_DIR))

@@ -47,3 +47,16 @@ KTEST(frame_dealloc_panics_on_bad_frames)
 	ASSERT_PANICS(frame_dealloc_contiguous(f, 2), "refused to free 2 frames");
 	frame_allocator_destroy(&kernel_frames.allocator);
 }
+#line 1532 "chapters/04-frames.nw"
+KTEST(frames_init_refuses_a_map_without_free_pages)
+{
+	struct memory_map none = { .ram_count = 1, .ram = { { 0x80000000, 0x88000000, "RAM" } } };
+	struct memory_map crumbs = {
+		.usable_count = 2,
+		.usable = { { 0x80a00010, 0x80a00ff0, "free" }, { 0x80b00800, 0x80b01000, "free" } },
+	};
+
+	ASSERT_PANICS(frames_init(&none), "no usable memory");
+	ASSERT_PANICS(frames_init(&crumbs), "no whole free page");
+	frame_allocator_destroy(&kernel_frames.allocator);
+}
