@@ -61,7 +61,7 @@ unsigned arch_cpu_id(void)
 	return 0;
 }
 
-#line 450 "chapters/01b-traps.nw"
+#line 454 "chapters/01b-traps.nw"
 void arch_backtrace(void)
 {
 }

@@ -182,7 +182,7 @@ static const char *create_frame_allocator(const struct memory_map *map, size_t *
 #define FRAME_METADATA_GUESS 64
 #define FRAME_METADATA_TRIES 4
 
-static uint64_t round_up_to_power_of_two(uint64_t x)
+static uint64_t pow2_at_least(uint64_t x)
 {
 	uint64_t p = PAGE_SIZE;
 
@@ -212,7 +212,7 @@ void frames_init(struct memory_map *map)
 
 	if (guess == 0)
 		panic("frames_init: no usable memory: the reservations cover all of RAM");
-	guess = round_up_to_power_of_two(guess > UINT64_MAX / FRAME_METADATA_GUESS ?
+	guess = pow2_at_least(guess > UINT64_MAX / FRAME_METADATA_GUESS ?
 					 UINT64_MAX : guess * FRAME_METADATA_GUESS);
 	error = create_frame_allocator(map, &metadata);
 	for (unsigned i = 0; error && i < FRAME_METADATA_TRIES; i++, guess *= 2) {

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 145 "chapters/01b-traps.nw"
+#line 149 "chapters/01b-traps.nw"
 #include <stddef.h>
 #include "arch/riscv/trap.h"
 #include "arch/riscv/backtrace.h"
@@ -9,7 +9,7 @@
 #define SCAUSE_INTERRUPT (1UL << 63)
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-#line 160 "chapters/01b-traps.nw"
+#line 164 "chapters/01b-traps.nw"
 static const char *const exception_names[] = {
 	[0] = "instruction address misaligned",
 	[1] = "instruction access fault",
@@ -48,7 +48,7 @@ const char *trap_cause_name(uint64_t scause)
 		name = name_in(exception_names, ARRAY_LEN(exception_names), code);
 	return name ? name : "unknown cause";
 }
-#line 203 "chapters/01b-traps.nw"
+#line 207 "chapters/01b-traps.nw"
 void trap_report(const struct trap_frame *tf)
 {
 	kprintf("\ntrap: %s\n", trap_cause_name(tf->scause));
@@ -56,7 +56,7 @@ void trap_report(const struct trap_frame *tf)
 		(void *)tf->sepc, (void *)tf->stval);
 	backtrace_print(tf->sepc, tf->x[REG_S0], tf->x[REG_RA]);
 }
-#line 216 "chapters/01b-traps.nw"
+#line 220 "chapters/01b-traps.nw"
 static unsigned trap_depth;
 
 noreturn void trap_handle(struct trap_frame *tf)
