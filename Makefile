@@ -479,7 +479,8 @@ clean:
 
 help:
 	@echo "make            tangle, build the kernel, weave the PDF"
-	@echo "make qemu       boot the kernel under QEMU (QEMU_MEM=256M, ALLOCATOR=segtree, ...)"
+	@echo "make qemu       boot the kernel under QEMU (QEMU_MEM=16M..8G, ALLOCATOR=$(subst $(eval) ,|,$(ALLOCATORS)),"
+	@echo "               PLANT=..., QEMU_TIMEOUT=$(QEMU_TIMEOUT)); leave QEMU with Ctrl-A, then X"
 	@echo "make qemu-gdb   the same, waiting for gdb-multiarch -x $(BUILD)/gdbinit"
 	@echo "make test       every check; ends with 'N passed, N failed'"
 	@echo "make pdf        the book (EDITION=teacher adds the solutions)"
