@@ -14,9 +14,27 @@ ALLOCATOR    ?= stacked
 HEAP_BACKING ?= array
 PLANT        ?=
 QEMU_MEM     ?= 128M
+QEMU_TIMEOUT ?= 600
 QEMU_EXTRA   ?=
 EDITION      ?= student
 AUTO_TANGLE  ?= 1
+
+# A knob with a value nobody handles would silently build the default.
+ALLOCATORS    := stacked segtree
+HEAP_BACKINGS := array vec
+PLANTS        := failure panic tracker-deadlock load-fault store-fault fetch-fault \
+		 illegal ebreak misaligned
+EDITIONS      := student teacher
+one_of = $(if $(and $(filter 1,$(words $($(1)))),$(filter $(2),$($(1)))),, \
+	   $(error $(1)='$($(1))' is not valid; valid values: $(strip $(2))))
+$(call one_of,ALLOCATOR,$(ALLOCATORS))
+$(call one_of,HEAP_BACKING,$(HEAP_BACKINGS))
+$(call one_of,EDITION,$(EDITIONS))
+$(if $(PLANT),$(call one_of,PLANT,$(PLANTS)))
+
+# The absolute path of this tree, for the few commands that need one.  It
+# reaches the shell through the environment, so no character in it is special.
+export LITOS_ROOT := $(CURDIR)
 
 ifeq ($(V),1)
 Q :=
@@ -71,11 +89,17 @@ KERNEL  := $(KBUILD)/kernel.elf
 
 WARNINGS := -Wall -Wextra -Werror
 KCFLAGS  := -march=rv64gc -mabi=lp64d -mcmodel=medany -ffreestanding \
-	    -fno-stack-protector -fno-pie -fno-omit-frame-pointer -fno-toplevel-reorder \
-	    -std=gnu11 -O2 -g $(WARNINGS) -Itangled -MMD -MP
+	    -fno-stack-protector -fno-pie -fno-omit-frame-pointer -fno-optimize-sibling-calls \
+	    -fno-toplevel-reorder -std=gnu11 -O2 -gdwarf-4 $(WARNINGS) -Itangled -MMD -MP
 KDEFS    := $(if $(filter failure,$(PLANT)),-DKTEST_PLANT_FAILURE) \
 	    $(if $(filter panic,$(PLANT)),-DKTEST_PLANT_PANIC) \
 	    $(if $(filter tracker-deadlock,$(PLANT)),-DKTEST_PLANT_TRACKER_DEADLOCK) \
+	    $(if $(filter load-fault,$(PLANT)),-DKTEST_PLANT_LOAD_FAULT) \
+	    $(if $(filter store-fault,$(PLANT)),-DKTEST_PLANT_STORE_FAULT) \
+	    $(if $(filter fetch-fault,$(PLANT)),-DKTEST_PLANT_FETCH_FAULT) \
+	    $(if $(filter illegal,$(PLANT)),-DKTEST_PLANT_ILLEGAL) \
+	    $(if $(filter ebreak,$(PLANT)),-DKTEST_PLANT_EBREAK) \
+	    $(if $(filter misaligned,$(PLANT)),-DKTEST_PLANT_MISALIGNED) \
 	    $(if $(filter vec,$(HEAP_BACKING)),-DHEAP_BACKING_VEC) \
 	    $(if $(filter segtree,$(ALLOCATOR)),-DFRAME_ALLOCATOR_OPS=segtree_allocator_ops)
 KLDFLAGS := -nostdlib -static -no-pie -Wl,--no-warn-rwx-segments
@@ -84,7 +108,7 @@ KSRCS := $(wildcard tangled/arch/riscv/*.S tangled/arch/riscv/*.c tangled/kernel
 # The student's files that become part of the kernel.
 EXERCISE_KSRCS := 1-vec-heap/lock_debug.c \
 		  $(if $(filter segtree,$(ALLOCATOR)),3-segment-tree/segtree_allocator.c)
-EXERCISE_TAG   := ex$(subst /,-,$(abspath $(EXERCISES)))
+EXERCISE_TAG   := ex-$(subst /,-,$(EXERCISES))
 KOBJS := $(patsubst tangled/%,$(KBUILD)/%.o,$(KSRCS)) \
 	 $(patsubst %,$(KBUILD)/$(EXERCISE_TAG)/%.o,$(EXERCISE_KSRCS))
 
@@ -109,9 +133,32 @@ $(KBUILD)/%.S.o: tangled/%.S Makefile
 	$(Q)$(NEED) kernel
 	$(Q)mkdir -p $(@D) && $(KCC) $(KCFLAGS) $(KDEFS) -c $< -o $@
 
-$(KERNEL): $(KOBJS) tangled/arch/riscv/kernel.ld
+# Two links: the first with empty symbol tables, the second with the tables
+# tools/ksyms made from the first (chapter "陷阱").  The tables sit after all
+# code, so the functions' addresses must come out the same; we check that.
+KLINK = $(KCC) $(KCFLAGS) $(KLDFLAGS) -T tangled/arch/riscv/kernel.ld
+KFUNCS = $(CROSS)readelf -sW $(1) | awk '$$4 == "FUNC" { print $$2, $$3, $$8 }' | sort
+
+$(KBUILD)/ksyms-empty.S: tools/ksyms
+	$(Q)mkdir -p $(@D) && tools/ksyms - $@
+
+$(KBUILD)/ksyms.S: $(KBUILD)/kernel-pre.elf tools/ksyms
+	@$(call msg,KSYMS,$@)
+	$(Q)CROSS=$(CROSS) tools/ksyms $< $@
+
+$(KBUILD)/ksyms.o $(KBUILD)/ksyms-empty.o: %.o: %.S
+	$(Q)$(KCC) $(KCFLAGS) -c $< -o $@
+
+$(KBUILD)/kernel-pre.elf: $(KOBJS) $(KBUILD)/ksyms-empty.o tangled/arch/riscv/kernel.ld
 	@$(call msg,LD,$@)
-	$(Q)$(KCC) $(KCFLAGS) $(KLDFLAGS) -T tangled/arch/riscv/kernel.ld $(KOBJS) -lgcc -o $@
+	$(Q)$(KLINK) $(KOBJS) $(KBUILD)/ksyms-empty.o -lgcc -o $@
+
+$(KERNEL): $(KBUILD)/kernel-pre.elf $(KBUILD)/ksyms.o
+	@$(call msg,LD,$@)
+	$(Q)$(KLINK) $(KOBJS) $(KBUILD)/ksyms.o -lgcc -o $@.tmp
+	$(Q)cmp -s <($(call KFUNCS,$<)) <($(call KFUNCS,$@.tmp)) || \
+	  { echo "kernel: the symbol tables moved code; the backtraces would lie" >&2; exit 1; }
+	$(Q)mv $@.tmp $@
 
 -include $(KOBJS:.o=.d)
 
@@ -123,9 +170,16 @@ QEMU_OPTS  = -machine virt -nographic -bios default -smp 1 -m $(QEMU_MEM) \
 	     -kernel $(KERNEL) $(QEMU_EXTRA)
 GDB_PORT  ?= $(shell echo $$(( 25000 + $$(id -u) % 5000 )))
 
+# The kernel powers off by itself; QEMU_TIMEOUT seconds without that mean it hung.
 qemu: $(KERNEL)
 	@$(call msg,QEMU,$(KERNEL))
-	$(Q)$(QEMU) $(QEMU_OPTS)
+	$(Q)[[ '$(QEMU_TIMEOUT)' =~ ^[1-9][0-9]*$$ ]] || \
+	  { echo "qemu: QEMU_TIMEOUT='$(QEMU_TIMEOUT)' is not a whole number of seconds" >&2; exit 2; }
+	@echo "*** to leave QEMU early, press Ctrl-A, then X (time limit: QEMU_TIMEOUT=$(QEMU_TIMEOUT) s)"
+	$(Q)status=0; timeout --foreground $(QEMU_TIMEOUT) $(QEMU) $(QEMU_OPTS) || status=$$?; \
+	  if [ $$status -eq 124 ]; then \
+	    echo "qemu: the kernel hung: no power-off within $(QEMU_TIMEOUT) s (QEMU_TIMEOUT=...)" >&2; \
+	  fi; exit $$status
 
 # The command line `make qemu` runs, for scripts that want QEMU's own status.
 qemu-cmd: $(KERNEL)
@@ -134,8 +188,8 @@ qemu-cmd: $(KERNEL)
 qemu-gdb: $(KERNEL)
 	$(Q)$(NEED) debug
 	$(Q)printf '%s\n' 'set confirm off' 'set architecture riscv:rv64' \
-	  'file $(abspath $(KERNEL))' 'target remote localhost:$(GDB_PORT)' \
-	  'directory $(CURDIR)' >$(BUILD)/gdbinit
+	  "file \"$$LITOS_ROOT/$(KERNEL)\"" 'target remote localhost:$(GDB_PORT)' \
+	  "directory $$LITOS_ROOT" >$(BUILD)/gdbinit
 	@echo "*** QEMU waits for gdb on port $(GDB_PORT); in another terminal run:"
 	@echo "***     gdb-multiarch -x $(BUILD)/gdbinit"
 	$(Q)$(QEMU) $(QEMU_OPTS) -S -gdb tcp::$(GDB_PORT)
@@ -376,7 +430,10 @@ shape-test: $(SHAPE_BIN)
 	@$(call msg,RUN,$(SHAPE_BIN))
 	$(Q)$(SHAPE_BIN)
 
-fuzz: $(FUZZERS) $(DTBS)
+# The memory-map tests write the device trees they build (variant-*.dtb)
+# next to QEMU's: seeds for the fdt fuzzer.
+fuzz: $(FUZZERS) $(DTBS) $(HTESTS)
+	$(Q)DTB_DIR=$(BUILD)/dtb $(HTESTS) memmap_ >/dev/null
 	$(Q)tools/fuzz --time $(FUZZ_TIME) --dir $(FBUILD) --seeds tangled/tests/fuzz/seeds.txt \
 	  --dtbs $(BUILD)/dtb
 
@@ -434,14 +491,15 @@ $(BOOK_DIR)/body.tex: $(BOOK_CHAPTERS) tools/nw-escape
 $(BOOK_DIR)/edition.tex: Makefile
 	$(Q)mkdir -p $(@D)
 	$(Q){ echo '\teacher$(if $(filter teacher,$(EDITION)),true,false)'; \
-	  echo '\renewcommand{\benchdata}{$(CURDIR)/figures/data}'; \
-	  echo '\input{$(CURDIR)/figures/data/values.tex}'; } >$@
+	  echo '\renewcommand{\benchdata}{benchdata}'; \
+	  echo '\input{benchdata/values.tex}'; } >$@
 
 $(BOOK_PDF): $(BOOK_DIR)/body.tex $(BOOK_DIR)/edition.tex $(FIG_DATA) \
 	     $(wildcard book/* figures/*.tex figures/data/*)
 	@$(call msg,XELATEX,$@)
 	$(Q)cp book/book.tex $(BOOK_DIR)/book.tex
-	$(Q)cd $(BOOK_DIR) && TEXINPUTS=$(CURDIR)/book:$(CURDIR)/figures:$(CURDIR)/$(FIGBUILD): latexmk -xelatex -e '$$max_repeat=9' -interaction=nonstopmode \
+	$(Q)rm -rf $(BOOK_DIR)/benchdata && cp -r figures/data $(BOOK_DIR)/benchdata
+	$(Q)cd $(BOOK_DIR) && TEXINPUTS="$$LITOS_ROOT/book:$$LITOS_ROOT/figures:$$LITOS_ROOT/$(FIGBUILD):" latexmk -xelatex -e '$$max_repeat=9' -interaction=nonstopmode \
 	  -halt-on-error -file-line-error book.tex >latexmk.log 2>&1 || \
 	  { grep -A3 -E '^(.*:[0-9]+:|!)' book.log | head -n 30 >&2; \
 	    echo "XeLaTeX failed; full log: $(BOOK_DIR)/book.log" >&2; exit 1; }
@@ -459,12 +517,12 @@ HTML_FIGS    := $(patsubst %,$(HTML_DIR)/figures/%.svg,$(FIGURE_NAMES) \
 
 $(HTML_DIR)/figures/segtree-%.svg: figures/segtree.tex $(FIG_DATA) tools/figure-svg
 	@$(call msg,SVG,$@)
-	$(Q)mkdir -p $(@D) && FIGURE_DATA=$(CURDIR)/$(FIGBUILD) tools/figure-svg segtree $* $@
+	$(Q)mkdir -p $(@D) && FIGURE_DATA="$$LITOS_ROOT/$(FIGBUILD)" tools/figure-svg segtree $* $@
 
 $(HTML_DIR)/figures/%.svg: figures/%.tex $(FIG_DATA) $(wildcard figures/data/*) tools/figure-svg
 	@$(call msg,SVG,$@)
 	$(Q)$(NEED) book
-	$(Q)mkdir -p $(@D) && FIGURE_DATA=$(CURDIR)/$(FIGBUILD) tools/figure-svg $* $@
+	$(Q)mkdir -p $(@D) && FIGURE_DATA="$$LITOS_ROOT/$(FIGBUILD)" tools/figure-svg $* $@
 
 $(HTML_DIR)/index.html: $(BOOK_CHAPTERS) tools/nw2html book/html.css $(wildcard figures/data/*)
 	@$(call msg,HTML,$(HTML_DIR))
@@ -494,7 +552,8 @@ clean:
 
 help:
 	@echo "make            tangle, build the kernel, weave the PDF"
-	@echo "make qemu       boot the kernel under QEMU (QEMU_MEM=256M, ALLOCATOR=segtree, ...)"
+	@echo "make qemu       boot the kernel under QEMU (QEMU_MEM=16M..8G, ALLOCATOR=$(subst $(eval) ,|,$(ALLOCATORS)),"
+	@echo "               PLANT=..., QEMU_TIMEOUT=$(QEMU_TIMEOUT)); leave QEMU with Ctrl-A, then X"
 	@echo "make qemu-gdb   the same, waiting for gdb-multiarch -x $(BUILD)/gdbinit"
 	@echo "make test       every check; ends with 'N passed, N failed'"
 	@echo "make pdf        the book (EDITION=teacher adds the solutions)"

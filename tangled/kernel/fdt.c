@@ -1,9 +1,9 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 155 "chapters/03-memmap.nw"
+#line 161 "chapters/03-memmap.nw"
 #include <stdbool.h>
 #include "kernel/fdt.h"
 
-#line 172 "chapters/03-memmap.nw"
+#line 178 "chapters/03-memmap.nw"
 enum fdt_token {
 	FDT_BEGIN_NODE = 1,
 	FDT_END_NODE = 2,
@@ -29,7 +29,7 @@ enum fdt_header_field {
 #define FDT_DEFAULT_ADDRESS_CELLS 2
 #define FDT_DEFAULT_SIZE_CELLS 1
 #define FDT_MAX_DEPTH 32
-#line 201 "chapters/03-memmap.nw"
+#line 207 "chapters/03-memmap.nw"
 static uint32_t be32(const unsigned char *p)
 {
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
@@ -39,7 +39,7 @@ static uint64_t be64(const unsigned char *p)
 {
 	return (uint64_t)be32(p) << 32 | be32(p + 4);
 }
-#line 218 "chapters/03-memmap.nw"
+#line 224 "chapters/03-memmap.nw"
 struct cursor {
 	const unsigned char *base;
 	size_t pos;
@@ -83,7 +83,7 @@ static bool take_string(struct cursor *c, const char **s)
 
 	return find_string(c, s, &size) && skip_aligned(c, size);
 }
-#line 274 "chapters/03-memmap.nw"
+#line 280 "chapters/03-memmap.nw"
 struct fdt {
 	const unsigned char *base;
 	uint32_t total;
@@ -134,12 +134,12 @@ uint32_t fdt_total_size(const void *blob)
 
 	return be32(base + HDR_MAGIC) == FDT_MAGIC ? be32(base + HDR_TOTALSIZE) : 0;
 }
-#line 336 "chapters/03-memmap.nw"
+#line 342 "chapters/03-memmap.nw"
 static enum fdt_status add_range(struct fdt_range *ranges, size_t *count,
-				 uint64_t base, uint64_t size)
+				 uint64_t base, uint64_t size, enum fdt_status full)
 {
 	if (*count == FDT_MAX_RANGES)
-		return FDT_ERR_TOO_MANY;
+		return full;
 	ranges[(*count)++] = (struct fdt_range){ base, size };
 	return FDT_OK;
 }
@@ -156,12 +156,13 @@ static enum fdt_status read_rsvmap(const struct fdt *fdt, struct fdt_memory *mem
 		size = be64(fdt->base + pos + 8);
 		if (base == 0 && size == 0)
 			return FDT_OK;
-		status = add_range(mem->reserved, &mem->reserved_count, base, size);
+		status = add_range(mem->reserved, &mem->reserved_count, base, size,
+				   FDT_ERR_TOO_MANY_RESERVED);
 		if (status != FDT_OK)
 			return status;
 	}
 }
-#line 371 "chapters/03-memmap.nw"
+#line 378 "chapters/03-memmap.nw"
 struct reg_value {
 	const unsigned char *data;
 	uint32_t len;
@@ -173,7 +174,8 @@ static uint64_t read_cells(const unsigned char *p, uint32_t cells)
 }
 
 static enum fdt_status read_reg(struct reg_value reg, uint32_t address_cells,
-				uint32_t size_cells, struct fdt_range *ranges, size_t *count)
+				uint32_t size_cells, struct fdt_range *ranges, size_t *count,
+				enum fdt_status full)
 {
 	uint32_t entry;
 
@@ -185,24 +187,28 @@ static enum fdt_status read_reg(struct reg_value reg, uint32_t address_cells,
 	for (uint32_t off = 0; off < reg.len; off += entry) {
 		uint64_t base = read_cells(reg.data + off, address_cells);
 		uint64_t size = read_cells(reg.data + off + 4 * address_cells, size_cells);
-		enum fdt_status status = add_range(ranges, count, base, size);
+		enum fdt_status status = add_range(ranges, count, base, size, full);
 
 		if (status != FDT_OK)
 			return status;
 	}
 	return FDT_OK;
 }
-#line 417 "chapters/03-memmap.nw"
+#line 429 "chapters/03-memmap.nw"
+struct node_state {
+	bool is_memory;
+	struct reg_value reg;
+};
+
 struct scan {
 	unsigned depth;
 	uint32_t root_address_cells, root_size_cells;
 	uint32_t resv_address_cells, resv_size_cells;
 	unsigned resv_depth;
-	bool is_memory;
-	struct reg_value reg;
+	struct node_state node[FDT_MAX_DEPTH + 1];
 };
 
-#line 436 "chapters/03-memmap.nw"
+#line 452 "chapters/03-memmap.nw"
 static bool same(const char *a, const char *b)
 {
 	while (*a && *a == *b) {
@@ -229,7 +235,7 @@ static enum fdt_status take_property(const struct fdt *fdt, struct cursor *c, st
 	if (!find_string(&strings, &name, &name_size))
 		return FDT_ERR_STRUCTURE;
 	
-#line 469 "chapters/03-memmap.nw"
+#line 485 "chapters/03-memmap.nw"
 if (same(name, "#address-cells") || same(name, "#size-cells")) {
 	uint32_t cells;
 
@@ -245,32 +251,32 @@ if (same(name, "#address-cells") || same(name, "#size-cells")) {
 	else if (s->depth == s->resv_depth)
 		s->resv_size_cells = cells;
 } else if (same(name, "device_type")) {
-	s->is_memory = len == sizeof("memory") && same((const char *)value, "memory");
+	s->node[s->depth].is_memory = len == sizeof("memory") &&
+				      same((const char *)value, "memory");
 } else if (same(name, "reg")) {
-	s->reg = (struct reg_value){ value, len };
+	s->node[s->depth].reg = (struct reg_value){ value, len };
 }
-#line 462 "chapters/03-memmap.nw"
+#line 478 "chapters/03-memmap.nw"
 	return FDT_OK;
 }
-#line 497 "chapters/03-memmap.nw"
+#line 514 "chapters/03-memmap.nw"
 static enum fdt_status end_node(struct scan *s, struct fdt_memory *mem)
 {
+	const struct node_state *n = &s->node[s->depth];
 	enum fdt_status status = FDT_OK;
 
-	if (s->depth == 2 && s->is_memory && s->reg.len)
-		status = read_reg(s->reg, s->root_address_cells, s->root_size_cells,
-				  mem->ram, &mem->ram_count);
-	else if (s->resv_depth && s->depth == s->resv_depth + 1 && s->reg.len)
-		status = read_reg(s->reg, s->resv_address_cells, s->resv_size_cells,
-				  mem->reserved, &mem->reserved_count);
+	if (s->depth == 2 && n->is_memory && n->reg.len)
+		status = read_reg(n->reg, s->root_address_cells, s->root_size_cells,
+				  mem->ram, &mem->ram_count, FDT_ERR_TOO_MANY);
+	else if (s->resv_depth && s->depth == s->resv_depth + 1 && n->reg.len)
+		status = read_reg(n->reg, s->resv_address_cells, s->resv_size_cells,
+				  mem->reserved, &mem->reserved_count, FDT_ERR_TOO_MANY_RESERVED);
 	if (s->depth == s->resv_depth)
 		s->resv_depth = 0;
 	s->depth--;
-	s->is_memory = false;
-	s->reg.len = 0;
 	return status;
 }
-#line 520 "chapters/03-memmap.nw"
+#line 536 "chapters/03-memmap.nw"
 static enum fdt_status scan_structure(const struct fdt *fdt, struct fdt_memory *mem)
 {
 	struct scan s = {
@@ -291,8 +297,7 @@ static enum fdt_status scan_structure(const struct fdt *fdt, struct fdt_memory *
 			if (!take_string(&c, &name) || s.depth == FDT_MAX_DEPTH)
 				return FDT_ERR_STRUCTURE;
 			s.depth++;
-			s.is_memory = false;
-			s.reg.len = 0;
+			s.node[s.depth] = (struct node_state){ 0 };
 			if (s.depth == 2 && same(name, "reserved-memory")) {
 				s.resv_depth = s.depth;
 				s.resv_address_cells = FDT_DEFAULT_ADDRESS_CELLS;
@@ -320,7 +325,7 @@ static enum fdt_status scan_structure(const struct fdt *fdt, struct fdt_memory *
 			return status;
 	}
 }
-#line 578 "chapters/03-memmap.nw"
+#line 593 "chapters/03-memmap.nw"
 enum fdt_status fdt_read_memory(const void *blob, size_t len, struct fdt_memory *mem)
 {
 	struct fdt fdt;
@@ -334,10 +339,10 @@ enum fdt_status fdt_read_memory(const void *blob, size_t len, struct fdt_memory 
 	if (status == FDT_OK)
 		status = scan_structure(&fdt, mem);
 	if (status == FDT_OK && mem->ram_count == 0)
-		status = FDT_ERR_STRUCTURE;
+		status = FDT_ERR_NO_MEMORY;
 	return status;
 }
-#line 599 "chapters/03-memmap.nw"
+#line 615 "chapters/03-memmap.nw"
 const char *fdt_strerror(enum fdt_status status)
 {
 	switch (status) {
@@ -355,6 +360,10 @@ const char *fdt_strerror(enum fdt_status status)
 		return "unsupported #address-cells or #size-cells";
 	case FDT_ERR_TOO_MANY:
 		return "too many memory ranges";
+	case FDT_ERR_TOO_MANY_RESERVED:
+		return "too many reserved ranges";
+	case FDT_ERR_NO_MEMORY:
+		return "no memory node";
 	}
 	return "unknown error";
 }

@@ -8,7 +8,7 @@
 
 #define FDT_MAGIC 0xd00dfeed
 #define FDT_HEADER_SIZE 40
-#define FDT_MAX_RANGES 16
+#define FDT_MAX_RANGES 64
 
 struct fdt_range {
 	uint64_t base;
@@ -31,6 +31,8 @@ enum fdt_status {
 	FDT_ERR_STRUCTURE,
 	FDT_ERR_CELLS,
 	FDT_ERR_TOO_MANY,
+	FDT_ERR_TOO_MANY_RESERVED,
+	FDT_ERR_NO_MEMORY,
 };
 
 #line 130 "chapters/03-memmap.nw"

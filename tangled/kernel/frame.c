@@ -156,31 +156,84 @@ size_t frames_total(void)
 {
 	return frame_allocator_capacity(&kernel_frames.allocator);
 }
-#line 782 "chapters/04-frames.nw"
-void frames_init(const struct memory_map *map)
+#line 780 "chapters/04-frames.nw"
+static size_t usable_ranges(const struct memory_map *map, struct ppn_range *ranges)
 {
-	struct ppn_range ranges[MEMMAP_MAX_REGIONS];
-	size_t heap_before = heap_free_bytes(), total;
-	const char *error;
-
 	for (size_t i = 0; i < map->usable_count; i++)
 		ranges[i] = ppn_range_within(paddr_of(map->usable[i].start),
 					     paddr_of(map->usable[i].end));
+	return map->usable_count;
+}
+
+static const char *create_frame_allocator(const struct memory_map *map, size_t *metadata)
+{
+	struct ppn_range ranges[MEMMAP_MAX_USABLE];
+	size_t count = usable_ranges(map, ranges), before = heap_free_bytes();
+	const char *error;
+
 	spin_lock(&kernel_frames.lock);
 	error = frame_allocator_init(&kernel_frames.allocator, &FRAME_ALLOCATOR_OPS,
-				     ranges, map->usable_count);
+				     ranges, count);
 	spin_unlock(&kernel_frames.lock);
+	*metadata = before - heap_free_bytes();
+	return error;
+}
+#line 825 "chapters/04-frames.nw"
+#define FRAME_METADATA_GUESS 64
+#define FRAME_METADATA_TRIES 4
+
+static uint64_t pow2_at_least(uint64_t x)
+{
+	uint64_t p = PAGE_SIZE;
+
+	while (p < x && p <= UINT64_MAX / 2)
+		p *= 2;
+	return p;
+}
+
+static const char *grow_heap_for_metadata(struct memory_map *map, uint64_t size)
+{
+	uint64_t start;
+
+	if (!memmap_take(map, size, "heap", &start))
+		return "no free block large enough for the allocator's metadata";
+	if (!heap_grow((void *)(uintptr_t)start, size))
+		return "the heap cannot grow any more";
+	kprintf("frames: heap grown by %lu KiB at %p for the allocator's metadata\n",
+		(unsigned long)(size / 1024), (void *)(uintptr_t)start);
+	return NULL;
+}
+#line 859 "chapters/04-frames.nw"
+void frames_init(struct memory_map *map)
+{
+	uint64_t guess = memmap_usable_bytes(map) / PAGE_SIZE;
+	size_t metadata = 0, total;
+	const char *error;
+
+	if (guess == 0)
+		panic("frames_init: no usable memory: the reservations cover all of RAM");
+	guess = pow2_at_least(guess > UINT64_MAX / FRAME_METADATA_GUESS ?
+					 UINT64_MAX : guess * FRAME_METADATA_GUESS);
+	error = create_frame_allocator(map, &metadata);
+	for (unsigned i = 0; error && i < FRAME_METADATA_TRIES; i++, guess *= 2) {
+		const char *no_room = grow_heap_for_metadata(map, guess);
+
+		if (no_room)
+			panic("frames_init: %s allocator: %s; %s", FRAME_ALLOCATOR_OPS.name,
+			      error, no_room);
+		error = create_frame_allocator(map, &metadata);
+	}
 	if (error)
 		panic("frames_init: %s allocator: %s", FRAME_ALLOCATOR_OPS.name, error);
 	total = frames_total();
+	if (total == 0)
+		panic("frames_init: no whole free page in the memory map");
 	kprintf("frames: %zu zones, %zu frames (%zu KiB) by the %s allocator, "
 		"metadata %zu bytes (%zu.%02zu per frame)\n",
 		kernel_frames.allocator.zone_count, total, total * PAGE_SIZE / 1024,
-		FRAME_ALLOCATOR_OPS.name, heap_before - heap_free_bytes(),
-		(heap_before - heap_free_bytes()) / total,
-		(heap_before - heap_free_bytes()) * 100 / total % 100);
+		FRAME_ALLOCATOR_OPS.name, metadata, metadata / total, metadata * 100 / total % 100);
 }
-#line 809 "chapters/04-frames.nw"
+#line 892 "chapters/04-frames.nw"
 void frame_release(struct frame *frame)
 {
 	if (!frame_is_none(*frame))

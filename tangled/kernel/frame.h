@@ -10,7 +10,7 @@
 #include "kernel/memmap.h"
 #include "kernel/spinlock.h"
 
-#define FRAME_MAX_ZONES MEMMAP_MAX_REGIONS
+#define FRAME_MAX_ZONES MEMMAP_MAX_USABLE
 #define MUST_CHECK __attribute__((warn_unused_result))
 
 #line 471 "chapters/04-frames.nw"
@@ -71,7 +71,7 @@ struct locked_frame_allocator {
 
 extern struct locked_frame_allocator kernel_frames;
 
-void frames_init(const struct memory_map *map);
+void frames_init(struct memory_map *map);
 MUST_CHECK const char *frame_alloc(struct frame *frame);
 MUST_CHECK const char *frame_alloc_contiguous(size_t count, struct frame *first);
 void frame_dealloc(struct frame *frame);

@@ -1,10 +1,12 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1267 "chapters/04-frames.nw"
+#line 1353 "chapters/04-frames.nw"
 #include <stdint.h>
 #include "kernel/frame.h"
 #include "kernel/heap.h"
 #include "kernel/test.h"
 #include "kernel/vec.h"
+
+#define FRAME_TEST_TOUCHED 65536
 
 static bool in_usable_memory(struct frame f)
 {
@@ -25,7 +27,8 @@ static size_t allocate_all(struct vec *all)
 		if (!in_usable_memory(f))
 			ktest_fail(__FILE__, __LINE__, "frame %p is not usable memory",
 				   (void *)frame_address(f).value);
-		*(volatile size_t *)frame_address(f).value = f.ppn.value;
+		if (all->len < FRAME_TEST_TOUCHED)
+			*(volatile size_t *)frame_address(f).value = f.ppn.value;
 		vec_push(all, &f);
 	}
 	return all->len;
@@ -47,7 +50,7 @@ KTEST(frames_allocate_every_frame_then_free_them)
 		return;
 	ASSERT(vec_reserve(&all, total));
 	ASSERT_EQ(allocate_all(&all), total);
-	for (size_t i = 0; i < all.len; i++) {
+	for (size_t i = 0; i < all.len && i < FRAME_TEST_TOUCHED; i++) {
 		struct frame f = VEC_AT(&all, struct frame, i);
 
 		ASSERT_EQ(*(volatile size_t *)frame_address(f).value, f.ppn.value);
@@ -58,7 +61,7 @@ KTEST(frames_allocate_every_frame_then_free_them)
 	vec_free(&all);
 	ASSERT_EQ(heap_free_bytes(), heap_before);
 }
-#line 1332 "chapters/04-frames.nw"
+#line 1421 "chapters/04-frames.nw"
 static size_t free_frames(void)
 {
 	struct vec all = VEC_INIT(struct frame);
@@ -103,7 +106,7 @@ KTEST(frames_without_contiguous_support_say_so)
 		return;
 	ASSERT(frame_alloc_contiguous(2, &first) != NULL);
 }
-#line 1382 "chapters/04-frames.nw"
+#line 1471 "chapters/04-frames.nw"
 #define CONTIGUOUS_RUN 16
 
 KTEST(frames_allocate_contiguous_runs)

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 703 "chapters/02-heap.nw"
+#line 708 "chapters/02-heap.nw"
 #include "kernel/heap.h"
 #include "kernel/buddy.h"
 #include "kernel/panic.h"
@@ -9,11 +9,15 @@
 
 #define HEAP_ALIGN 4096
 
+#define HEAP_MAX_GROWN 8
+
 static struct buddy heap;
+static struct buddy grown[HEAP_MAX_GROWN];
+static size_t grown_count;
 static struct spinlock heap_lock = SPINLOCK_INIT("heap");
 static void *heap_start;
 
-#line 725 "chapters/02-heap.nw"
+#line 734 "chapters/02-heap.nw"
 #ifdef HEAP_BACKING_VEC
 static struct vec heap_backing = VEC_INIT(unsigned char);
 
@@ -31,7 +35,7 @@ static void *heap_storage(void)
 	return heap_space;
 }
 #endif
-#line 759 "chapters/02-heap.nw"
+#line 768 "chapters/02-heap.nw"
 void heap_init(void)
 {
 	spin_lock(&heap_lock);
@@ -39,13 +43,35 @@ void heap_init(void)
 	buddy_init(&heap, heap_start, HEAP_SIZE);
 	spin_unlock(&heap_lock);
 }
-#line 775 "chapters/02-heap.nw"
+#line 781 "chapters/02-heap.nw"
+bool heap_grow(void *start, size_t size)
+{
+	bool room;
+
+	spin_lock(&heap_lock);
+	room = grown_count < HEAP_MAX_GROWN;
+	if (room)
+		buddy_init(&grown[grown_count++], start, size);
+	spin_unlock(&heap_lock);
+	return room;
+}
+
+static struct buddy *owner_of(void *ptr)
+{
+	for (size_t i = 0; i < grown_count; i++)
+		if ((uintptr_t)ptr >= grown[i].begin && (uintptr_t)ptr < grown[i].end)
+			return &grown[i];
+	return &heap;
+}
+#line 809 "chapters/02-heap.nw"
 void *heap_alloc(struct layout layout)
 {
 	void *ptr;
 
 	spin_lock(&heap_lock);
 	ptr = buddy_alloc(&heap, layout);
+	for (size_t i = 0; !ptr && i < grown_count; i++)
+		ptr = buddy_alloc(&grown[i], layout);
 	spin_unlock(&heap_lock);
 	return ptr;
 }
@@ -55,19 +81,21 @@ void heap_dealloc(void *ptr, struct layout layout)
 	bool freed;
 
 	spin_lock(&heap_lock);
-	freed = buddy_dealloc(&heap, ptr, layout);
+	freed = buddy_dealloc(owner_of(ptr), ptr, layout);
 	spin_unlock(&heap_lock);
 	if (!freed)
 		panic("heap_dealloc: refused to free %p (size %zu, align %zu): "
 		      "not a live block of that layout", ptr, layout.size, layout.align);
 }
-#line 800 "chapters/02-heap.nw"
+#line 836 "chapters/02-heap.nw"
 size_t heap_free_bytes(void)
 {
 	size_t bytes;
 
 	spin_lock(&heap_lock);
 	bytes = buddy_free_bytes(&heap);
+	for (size_t i = 0; i < grown_count; i++)
+		bytes += buddy_free_bytes(&grown[i]);
 	spin_unlock(&heap_lock);
 	return bytes;
 }

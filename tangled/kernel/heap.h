@@ -3,6 +3,7 @@
 #ifndef KERNEL_HEAP_H
 #define KERNEL_HEAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "kernel/layout.h"
 
@@ -11,6 +12,7 @@
 #endif
 
 void heap_init(void);
+bool heap_grow(void *start, size_t size);
 void *heap_alloc(struct layout layout);
 void heap_dealloc(void *ptr, struct layout layout);
 size_t heap_free_bytes(void);

@@ -1,16 +1,26 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 681 "chapters/03-memmap.nw"
-#include <stdbool.h>
+#line 722 "chapters/03-memmap.nw"
 #include "kernel/memmap.h"
-#include "kernel/fdt.h"
 #include "kernel/printf.h"
 
 struct memory_map boot_memory_map;
 
-#line 706 "chapters/03-memmap.nw"
+#line 804 "chapters/03-memmap.nw"
+static void sort_by_start(struct phys_region *r, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		struct phys_region x = r[i];
+		size_t j = i;
+
+		for (; j > 0 && r[j - 1].start > x.start; j--)
+			r[j] = r[j - 1];
+		r[j] = x;
+	}
+}
+#line 743 "chapters/03-memmap.nw"
 static bool plausible_dtb(uint64_t dtb)
 {
-	return dtb >= FALLBACK_RAM_START && dtb % 8 == 0 &&
+	return dtb >= DTB_LOWEST_ADDRESS && dtb % 8 == 0 &&
 	       dtb <= UINT64_MAX - DTB_MAX_SIZE;
 }
 
@@ -24,72 +34,112 @@ static uint32_t dtb_size(const void *dtb, uint64_t dtb_phys)
 	return size <= DTB_MAX_SIZE ? size : 0;
 }
 
-static const char *ram_from_fdt(struct memory_map *map, const void *dtb, uint32_t size,
-				uint64_t kernel_start, struct fdt_memory *mem)
+#line 781 "chapters/03-memmap.nw"
+static const char *take_ram(struct memory_map *map, const struct fdt_memory *mem)
+{
+	for (size_t i = 0; i < mem->ram_count; i++) {
+		uint64_t base = mem->ram[i].base, size = mem->ram[i].size;
+
+		if (size == 0)
+			continue;
+		if (size > UINT64_MAX - base)
+			return "a memory range runs past the end of the address space";
+		map->ram[map->ram_count++] = (struct phys_region){ base, base + size, "RAM" };
+	}
+	if (map->ram_count == 0)
+		return "every memory range is empty";
+	sort_by_start(map->ram, map->ram_count);
+	for (size_t i = 1; i < map->ram_count; i++)
+		if (map->ram[i - 1].end > map->ram[i].start)
+			return "two memory ranges overlap";
+	return NULL;
+}
+
+#line 761 "chapters/03-memmap.nw"
+static const char *read_tree(struct memory_map *map, const void *dtb, uint32_t size,
+			     struct fdt_memory *mem)
 {
 	enum fdt_status status;
 
+	if (!dtb)
+		return "no device tree";
 	if (size == 0)
-		return dtb ? "not a device tree" : "no device tree";
+		return "not a device tree (bad address, magic number or size)";
 	status = fdt_read_memory(dtb, size, mem);
 	if (status != FDT_OK)
 		return fdt_strerror(status);
-	for (size_t i = 0; i < mem->ram_count; i++) {
-		uint64_t base = mem->ram[i].base, end = base + mem->ram[i].size;
-
-		if (end > base && base <= kernel_start && kernel_start < end) {
-			map->ram = (struct phys_region){ base, end, "RAM" };
-			return NULL;
-		}
-	}
-	return "no memory range contains the kernel";
+	return take_ram(map, mem);
 }
-#line 751 "chapters/03-memmap.nw"
+#line 821 "chapters/03-memmap.nw"
 static bool reserve(struct memory_map *map, uint64_t start, uint64_t end, const char *what)
 {
-	if (end > map->ram.end)
-		end = map->ram.end;
-	if (start < map->ram.start)
-		start = map->ram.start;
-	if (start >= end)
-		return true;
-	if (map->reserved_count == MEMMAP_MAX_REGIONS)
-		return false;
-	map->reserved[map->reserved_count++] = (struct phys_region){ start, end, what };
+	for (size_t i = 0; i < map->ram_count; i++) {
+		uint64_t s = start > map->ram[i].start ? start : map->ram[i].start;
+		uint64_t e = end < map->ram[i].end ? end : map->ram[i].end;
+
+		if (s >= e)
+			continue;
+		if (map->reserved_count == MEMMAP_MAX_REGIONS)
+			return false;
+		map->reserved[map->reserved_count++] = (struct phys_region){ s, e, what };
+	}
 	return true;
 }
-#line 770 "chapters/03-memmap.nw"
-static void sort_by_start(struct phys_region *r, size_t n)
+#line 842 "chapters/03-memmap.nw"
+static void add_usable(struct memory_map *map, uint64_t start, uint64_t end)
 {
-	for (size_t i = 1; i < n; i++) {
-		struct phys_region x = r[i];
-		size_t j = i;
-
-		for (; j > 0 && r[j - 1].start > x.start; j--)
-			r[j] = r[j - 1];
-		r[j] = x;
-	}
+	if (start < end)
+		map->usable[map->usable_count++] = (struct phys_region){ start, end, "free" };
 }
 
 static void subtract_reserved(struct memory_map *map)
 {
-	uint64_t at = map->ram.start;
+	size_t r = 0;
 
 	sort_by_start(map->reserved, map->reserved_count);
 	map->usable_count = 0;
-	for (size_t i = 0; i <= map->reserved_count; i++) {
-		uint64_t next = i < map->reserved_count ? map->reserved[i].start : map->ram.end;
+	for (size_t i = 0; i < map->ram_count; i++) {
+		uint64_t at = map->ram[i].start;
 
-		if (next > at)
-			map->usable[map->usable_count++] = (struct phys_region){ at, next, "free" };
-		if (i < map->reserved_count && map->reserved[i].end > at)
-			at = map->reserved[i].end;
+		for (; r < map->reserved_count && map->reserved[r].start < map->ram[i].end; r++) {
+			add_usable(map, at, map->reserved[r].start);
+			if (map->reserved[r].end > at)
+				at = map->reserved[r].end;
+		}
+		add_usable(map, at, map->ram[i].end);
 	}
 }
-#line 807 "chapters/03-memmap.nw"
+#line 874 "chapters/03-memmap.nw"
 static uint64_t region_end(uint64_t base, uint64_t size)
 {
 	return size > UINT64_MAX - base ? UINT64_MAX : base + size;
+}
+
+static const struct phys_region *ram_holding(const struct memory_map *map, uint64_t addr)
+{
+	for (size_t i = 0; i < map->ram_count; i++)
+		if (map->ram[i].start <= addr && addr < map->ram[i].end)
+			return &map->ram[i];
+	return NULL;
+}
+
+static const char *reserve_all(struct memory_map *map, const struct fdt_memory *mem,
+			       uint64_t dtb_phys, uint32_t size,
+			       uint64_t kernel_start, uint64_t kernel_end)
+{
+	const struct phys_region *home = ram_holding(map, kernel_start);
+	bool room = true;
+
+	if (!home || kernel_end > home->end)
+		return "no memory range holds the kernel";
+	room &= reserve(map, home->start, kernel_start, "firmware");
+	room &= reserve(map, kernel_start, kernel_end, "kernel");
+	room &= reserve(map, dtb_phys, dtb_phys + size, "device tree");
+	for (size_t i = 0; i < mem->reserved_count; i++)
+		room &= reserve(map, mem->reserved[i].base,
+				region_end(mem->reserved[i].base, mem->reserved[i].size),
+				"reserved by firmware");
+	return room ? NULL : "too many reserved regions for the memory map";
 }
 
 void memmap_build(struct memory_map *map, const void *dtb, uint64_t dtb_phys,
@@ -97,27 +147,40 @@ void memmap_build(struct memory_map *map, const void *dtb, uint64_t dtb_phys,
 {
 	uint32_t size = dtb_size(dtb, dtb_phys);
 	struct fdt_memory mem;
-	bool complete = true;
 
-	*map = (struct memory_map){
-		.ram = { FALLBACK_RAM_START, FALLBACK_RAM_END, "RAM" },
-	};
-	map->fdt_problem = ram_from_fdt(map, dtb, size, kernel_start, &mem);
-	complete &= reserve(map, map->ram.start, kernel_start, "firmware");
-	complete &= reserve(map, kernel_start, kernel_end, "kernel");
-	complete &= reserve(map, dtb_phys, dtb_phys + size, "device tree");
-	if (!map->fdt_problem) {
-		for (size_t i = 0; i < mem.reserved_count; i++)
-			complete &= reserve(map, mem.reserved[i].base,
-					    region_end(mem.reserved[i].base, mem.reserved[i].size),
-					    "reserved by firmware");
-	}
-	if (complete && map->reserved_count < MEMMAP_MAX_REGIONS)
+	*map = (struct memory_map){ 0 };
+	map->problem = read_tree(map, dtb, size, &mem);
+	if (!map->problem)
+		map->problem = reserve_all(map, &mem, dtb_phys, size, kernel_start, kernel_end);
+	if (!map->problem)
 		subtract_reserved(map);
-	else
-		map->fdt_problem = "too many reserved regions; using no memory";
 }
-#line 847 "chapters/03-memmap.nw"
+#line 928 "chapters/03-memmap.nw"
+bool memmap_take(struct memory_map *map, uint64_t size, const char *what, uint64_t *start)
+{
+	bool found = false;
+	uint64_t best = 0;
+
+	if (map->problem || size == 0 || (size & (size - 1)) != 0 ||
+	    map->reserved_count == MEMMAP_MAX_REGIONS)
+		return false;
+	for (size_t i = 0; i < map->usable_count; i++) {
+		uint64_t top = map->usable[i].end & ~(size - 1);
+
+		if (top >= size && top - size >= map->usable[i].start &&
+		    (!found || top - size > best)) {
+			best = top - size;
+			found = true;
+		}
+	}
+	if (!found)
+		return false;
+	map->reserved[map->reserved_count++] = (struct phys_region){ best, best + size, what };
+	subtract_reserved(map);
+	*start = best;
+	return true;
+}
+#line 958 "chapters/03-memmap.nw"
 uint64_t memmap_usable_bytes(const struct memory_map *map)
 {
 	uint64_t total = 0;
@@ -145,10 +208,12 @@ void memmap_print(const struct memory_map *map)
 		else
 			print_region(&map->reserved[r++]);
 	}
-	kprintf("RAM %p-%p (%lu MiB) %s%s, %lu KiB free\n",
-		(void *)(uintptr_t)map->ram.start, (void *)(uintptr_t)map->ram.end,
-		(unsigned long)((map->ram.end - map->ram.start) >> 20),
-		map->fdt_problem ? "assumed: " : "from the device tree",
-		map->fdt_problem ? map->fdt_problem : "",
-		(unsigned long)(memmap_usable_bytes(map) / 1024));
+	for (size_t i = 0; i < map->ram_count; i++)
+		kprintf("RAM %p-%p (%lu MiB) from the device tree\n",
+			(void *)(uintptr_t)map->ram[i].start, (void *)(uintptr_t)map->ram[i].end,
+			(unsigned long)((map->ram[i].end - map->ram[i].start) >> 20));
+	if (map->problem)
+		kprintf("memory map unusable: %s\n", map->problem);
+	else
+		kprintf("%lu KiB free\n", (unsigned long)(memmap_usable_bytes(map) / 1024));
 }

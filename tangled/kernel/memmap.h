@@ -1,38 +1,43 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 627 "chapters/03-memmap.nw"
+#line 655 "chapters/03-memmap.nw"
 #ifndef KERNEL_MEMMAP_H
 #define KERNEL_MEMMAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "kernel/fdt.h"
 
-#define MEMMAP_MAX_REGIONS 40
+#define MEMMAP_MAX_RAM     FDT_MAX_RANGES
+#define MEMMAP_MAX_REGIONS (FDT_MAX_RANGES + 16)
+#define MEMMAP_MAX_USABLE  (MEMMAP_MAX_REGIONS + MEMMAP_MAX_RAM)
 
-#line 662 "chapters/03-memmap.nw"
+#line 706 "chapters/03-memmap.nw"
 struct phys_region {
 	uint64_t start;
 	uint64_t end;
 	const char *what;
 };
 
-#line 637 "chapters/03-memmap.nw"
+#line 669 "chapters/03-memmap.nw"
 struct memory_map {
-	struct phys_region ram;
-	const char *fdt_problem;
+	size_t ram_count;
+	struct phys_region ram[MEMMAP_MAX_RAM];
+	const char *problem;
 	size_t reserved_count;
 	struct phys_region reserved[MEMMAP_MAX_REGIONS];
 	size_t usable_count;
-	struct phys_region usable[MEMMAP_MAX_REGIONS];
+	struct phys_region usable[MEMMAP_MAX_USABLE];
 };
 
-#line 672 "chapters/03-memmap.nw"
-#define FALLBACK_RAM_START 0x80000000ULL
-#define FALLBACK_RAM_END   0x88000000ULL
+#line 714 "chapters/03-memmap.nw"
+#define DTB_LOWEST_ADDRESS 0x80000000ULL
 #define DTB_MAX_SIZE       (1024 * 1024)
 
-#line 648 "chapters/03-memmap.nw"
+#line 681 "chapters/03-memmap.nw"
 void memmap_build(struct memory_map *map, const void *dtb, uint64_t dtb_phys,
 		  uint64_t kernel_start, uint64_t kernel_end);
+bool memmap_take(struct memory_map *map, uint64_t size, const char *what, uint64_t *start);
 void memmap_print(const struct memory_map *map);
 uint64_t memmap_usable_bytes(const struct memory_map *map);
 

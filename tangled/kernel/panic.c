@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 870 "chapters/01-kernel.nw"
+#line 878 "chapters/01-kernel.nw"
 #include <stdarg.h>
 #include "kernel/panic.h"
 #include "kernel/printf.h"
@@ -14,5 +14,6 @@ noreturn void panic_at(const char *file, int line, const char *fmt, ...)
 	kvprintf(fmt, ap);
 	va_end(ap);
 	kprintf("\n");
+	arch_backtrace();
 	arch_poweroff(EXIT_PANIC);
 }

@@ -15,13 +15,22 @@ static void require(int condition)
 		abort();
 }
 
+static int inside_ram(const struct memory_map *map, const struct phys_region *r)
+{
+	for (size_t i = 0; i < map->ram_count; i++)
+		if (r->start >= map->ram[i].start && r->end <= map->ram[i].end)
+			return 1;
+	return 0;
+}
+
 static void check_map(const struct memory_map *map)
 {
+	require(map->problem == NULL || map->usable_count == 0);
 	for (size_t i = 0; i < map->usable_count; i++) {
 		const struct phys_region *u = &map->usable[i];
 
 		require(u->start < u->end);
-		require(u->start >= map->ram.start && u->end <= map->ram.end);
+		require(inside_ram(map, u));
 		require(i == 0 || map->usable[i - 1].end <= u->start);
 		for (size_t r = 0; r < map->reserved_count; r++)
 			require(u->end <= map->reserved[r].start || map->reserved[r].end <= u->start);

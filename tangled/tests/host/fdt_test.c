@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 960 "chapters/03-memmap.nw"
+#line 1086 "chapters/03-memmap.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +10,7 @@
 #define VIRT_RAM_BASE 0x80000000ULL
 #define MiB (1024ULL * 1024)
 
-#line 980 "chapters/03-memmap.nw"
+#line 1106 "chapters/03-memmap.nw"
 static unsigned char *load_dtb(const char *name, size_t *len)
 {
 	const char *dir = getenv("DTB_DIR");
@@ -41,7 +41,7 @@ static unsigned char *load_dtb(const char *name, size_t *len)
 	*len = (size_t)size;
 	return blob;
 }
-#line 1013 "chapters/03-memmap.nw"
+#line 1139 "chapters/03-memmap.nw"
 static void expect_virt_ram(const char *name, uint64_t size)
 {
 	size_t len;
@@ -66,7 +66,7 @@ KTEST(fdt_reads_qemu_virt_memory)
 	expect_virt_ram("virt-128M.dtb", 128 * MiB);
 	expect_virt_ram("virt-256M.dtb", 256 * MiB);
 }
-#line 1046 "chapters/03-memmap.nw"
+#line 1172 "chapters/03-memmap.nw"
 #define BUILD_MAX 4096
 
 struct builder {
@@ -74,7 +74,7 @@ struct builder {
 	size_t structure_len;
 	char strings[BUILD_MAX];
 	size_t strings_len;
-	uint64_t rsv[8][2];
+	uint64_t rsv[FDT_MAX_RANGES + 1][2];
 	size_t rsv_count;
 };
 
@@ -123,7 +123,7 @@ static void prop(struct builder *b, const char *name, const void *value, size_t 
 
 static void prop_cells(struct builder *b, const char *name, const uint32_t *cells, size_t n)
 {
-	unsigned char value[256];
+	unsigned char value[1024];
 
 	for (size_t i = 0; i < n; i++)
 		put_be32(value + 4 * i, cells[i]);
@@ -163,7 +163,7 @@ static size_t finish(struct builder *b, unsigned char *out)
 	memcpy(out + strings_off, b->strings, b->strings_len);
 	return total;
 }
-#line 1149 "chapters/03-memmap.nw"
+#line 1275 "chapters/03-memmap.nw"
 static size_t shaped_tree(unsigned char *out)
 {
 	static const uint32_t ram0[] = { 0x80000000, 0x4000000 };
@@ -219,7 +219,7 @@ KTEST(fdt_reads_every_shape)
 	ASSERT_EQ(mem.reserved[1].size, 0x80000);
 	ASSERT_EQ(mem.reserved[2].base, 0x83000000);
 }
-#line 1212 "chapters/03-memmap.nw"
+#line 1338 "chapters/03-memmap.nw"
 static enum fdt_status read_with_field(const unsigned char *blob, size_t len,
 				       size_t offset, uint32_t value)
 {
@@ -259,7 +259,7 @@ KTEST(fdt_rejects_damaged_headers)
 	ASSERT_EQ(fdt_total_size(blob + 1), 0);
 	free(blob);
 }
-#line 1257 "chapters/03-memmap.nw"
+#line 1383 "chapters/03-memmap.nw"
 static enum fdt_status read_built(struct builder *b)
 {
 	static unsigned char blob[BUILD_MAX * 2];
@@ -306,7 +306,7 @@ KTEST(fdt_rejects_damaged_structure)
 	b = (struct builder){ 0 };
 	begin_node(&b, "");
 	end_node(&b);
-	ASSERT_EQ(read_built(&b), FDT_ERR_STRUCTURE);
+	ASSERT_EQ(read_built(&b), FDT_ERR_NO_MEMORY);
 
 	b = (struct builder){ 0 };
 	for (int i = 0; i < 40; i++)
@@ -333,7 +333,7 @@ KTEST(fdt_rejects_damaged_structure)
 	end_node(&b);
 	ASSERT_EQ(read_built(&b), FDT_ERR_STRUCTURE);
 }
-#line 1343 "chapters/03-memmap.nw"
+#line 1469 "chapters/03-memmap.nw"
 #define DAMAGE_ROUNDS 20000
 
 KTEST(fdt_survives_random_damage)
@@ -372,7 +372,7 @@ KTEST(fdt_survives_random_damage)
 	free(copy);
 	free(blob);
 }
-#line 1392 "chapters/03-memmap.nw"
+#line 1518 "chapters/03-memmap.nw"
 #define TEST_DTB_PHYS 0x87e00000ULL
 #define TEST_KERNEL_START 0x80200000ULL
 #define TEST_KERNEL_END 0x80a00000ULL
@@ -389,8 +389,9 @@ KTEST(memmap_splits_around_the_device_tree)
 	size = fdt_total_size(blob);
 	memmap_build(&map, blob, TEST_DTB_PHYS, TEST_KERNEL_START, TEST_KERNEL_END);
 	free(blob);
-	ASSERT(map.fdt_problem == NULL);
-	ASSERT_EQ(map.ram.end, VIRT_RAM_BASE + 128 * MiB);
+	ASSERT(map.problem == NULL);
+	ASSERT_EQ(map.ram_count, 1);
+	ASSERT_EQ(map.ram[0].end, VIRT_RAM_BASE + 128 * MiB);
 	ASSERT_EQ(map.usable_count, 2);
 	ASSERT_EQ(map.usable[0].start, TEST_KERNEL_END);
 	ASSERT_EQ(map.usable[0].end, TEST_DTB_PHYS);
@@ -400,44 +401,187 @@ KTEST(memmap_splits_around_the_device_tree)
 		  128 * MiB - (TEST_KERNEL_END - VIRT_RAM_BASE) - size);
 }
 
-KTEST(memmap_falls_back_without_a_device_tree)
+KTEST(memmap_refuses_a_missing_or_broken_tree)
 {
 	static const unsigned char garbage[64] = { 1, 2, 3 };
 	struct memory_map map;
 
 	memmap_build(&map, NULL, 0, TEST_KERNEL_START, TEST_KERNEL_END);
-	ASSERT(map.fdt_problem != NULL);
-	ASSERT_EQ(map.ram.start, FALLBACK_RAM_START);
-	ASSERT_EQ(map.ram.end, FALLBACK_RAM_END);
-	ASSERT_EQ(map.usable_count, 1);
-	ASSERT_EQ(map.usable[0].start, TEST_KERNEL_END);
+	ASSERT(map.problem != NULL && strcmp(map.problem, "no device tree") == 0);
+	ASSERT_EQ(map.usable_count, 0);
 	memmap_build(&map, garbage, TEST_DTB_PHYS, TEST_KERNEL_START, TEST_KERNEL_END);
-	ASSERT(map.fdt_problem != NULL);
-	ASSERT_EQ(map.usable_count, 1);
+	ASSERT(map.problem != NULL && strstr(map.problem, "not a device tree"));
+	ASSERT_EQ(map.usable_count, 0);
+	ASSERT(!memmap_take(&map, 4096, "x", &(uint64_t){ 0 }));
+}
+
+static void root_with_cells(struct builder *b)
+{
+	begin_node(b, "");
+	prop_u32(b, "#address-cells", 2);
+	prop_u32(b, "#size-cells", 2);
 }
 
 KTEST(memmap_handles_overlapping_reservations)
 {
 	unsigned char blob[BUILD_MAX * 2];
-	struct builder b = {
+	static struct builder b;
+	static const uint32_t ram[] = { 0, 0x80000000, 0, 0x8000000 };
+	struct memory_map map;
+
+	b = (struct builder){
 		.rsv = { { 0x80900000, 0x200000 }, { 0x80a80000, 0x1000 },
 			 { 0x87ff0000, ~0ULL } },
 		.rsv_count = 3,
 	};
-	static const uint32_t ram[] = { 0, 0x80000000, 0, 0x8000000 };
-	struct memory_map map;
-
-	begin_node(&b, "");
-	prop_u32(&b, "#address-cells", 2);
-	prop_u32(&b, "#size-cells", 2);
+	root_with_cells(&b);
 	memory_node(&b, ram, 4);
 	end_node(&b);
 	finish(&b, blob);
 	memmap_build(&map, blob, 0x86000000, TEST_KERNEL_START, TEST_KERNEL_END);
-	ASSERT(map.fdt_problem == NULL);
+	ASSERT(map.problem == NULL);
 	ASSERT_EQ(map.usable_count, 2);
 	ASSERT_EQ(map.usable[0].start, 0x80b00000);
 	ASSERT_EQ(map.usable[0].end, 0x86000000);
 	ASSERT_EQ(map.usable[1].start, 0x86000000 + fdt_total_size(blob));
 	ASSERT_EQ(map.usable[1].end, 0x87ff0000);
+}
+#line 1599 "chapters/03-memmap.nw"
+static void save_dtb(const char *name, const unsigned char *blob, size_t len)
+{
+	const char *dir = getenv("DTB_DIR");
+	char path[512];
+	FILE *f;
+
+	if (!dir)
+		return;
+	snprintf(path, sizeof(path), "%s/variant-%s.dtb", dir, name);
+	f = fopen(path, "wb");
+	if (!f)
+		return;
+	fwrite(blob, 1, len, f);
+	fclose(f);
+}
+
+static bool is_usable(const struct memory_map *map, uint64_t addr)
+{
+	for (size_t i = 0; i < map->usable_count; i++)
+		if (map->usable[i].start <= addr && addr < map->usable[i].end)
+			return true;
+	return false;
+}
+
+static void many_reservations(struct builder *b, size_t count)
+{
+	static const uint32_t ram[] = { 0, 0x80000000, 0, 0x8000000 };
+
+	*b = (struct builder){ .rsv_count = count };
+	for (size_t i = 0; i < count; i++) {
+		b->rsv[i][0] = 0x81000000 + i * 0x100000;
+		b->rsv[i][1] = 0x1000;
+	}
+	root_with_cells(b);
+	memory_node(b, ram, 4);
+	end_node(b);
+}
+
+KTEST(memmap_honours_every_reservation)
+{
+	static unsigned char blob[BUILD_MAX * 2];
+	static struct builder b;
+	struct memory_map map;
+
+	many_reservations(&b, 17);
+	save_dtb("17-reservations", blob, finish(&b, blob));
+	memmap_build(&map, blob, 0x86000000, TEST_KERNEL_START, TEST_KERNEL_END);
+	ASSERT(map.problem == NULL);
+	for (size_t i = 0; i < 17; i++) {
+		ASSERT(!is_usable(&map, 0x81000000 + i * 0x100000));
+		ASSERT(is_usable(&map, 0x81000000 + i * 0x100000 + 0x1000));
+	}
+	many_reservations(&b, FDT_MAX_RANGES + 1);
+	save_dtb("too-many-reservations", blob, finish(&b, blob));
+	memmap_build(&map, blob, 0x86000000, TEST_KERNEL_START, TEST_KERNEL_END);
+	ASSERT(map.problem != NULL && strcmp(map.problem, "too many reserved ranges") == 0);
+	ASSERT_EQ(map.usable_count, 0);
+}
+#line 1664 "chapters/03-memmap.nw"
+KTEST(memmap_uses_every_memory_node)
+{
+	static unsigned char blob[BUILD_MAX * 2];
+	static struct builder b;
+	static const uint32_t low[] = { 0, 0x80000000, 0, 0x4000000 };
+	static const uint32_t high[] = { 0, 0xc0000000, 0, 0x1000000 };
+	struct memory_map map;
+	uint32_t size;
+
+	b = (struct builder){ 0 };
+	root_with_cells(&b);
+	memory_node(&b, high, 4);
+	memory_node(&b, low, 4);
+	end_node(&b);
+	size = (uint32_t)finish(&b, blob);
+	save_dtb("two-memory-nodes", blob, size);
+	memmap_build(&map, blob, 0xc0800000, TEST_KERNEL_START, TEST_KERNEL_END);
+	ASSERT(map.problem == NULL);
+	ASSERT_EQ(map.ram_count, 2);
+	ASSERT_EQ(map.ram[0].start, 0x80000000);
+	ASSERT_EQ(map.ram[1].start, 0xc0000000);
+	ASSERT(is_usable(&map, TEST_KERNEL_END));
+	ASSERT(is_usable(&map, 0xc0000000));
+	ASSERT(!is_usable(&map, 0xc0800000));
+	ASSERT(!is_usable(&map, 0xc0800000 + size - 1));
+	ASSERT(is_usable(&map, 0xc0800000 + size));
+	ASSERT_EQ(memmap_usable_bytes(&map),
+		  0x4000000 - (TEST_KERNEL_END - 0x80000000) + 0x1000000 - size);
+}
+
+KTEST(memmap_reads_memory_nodes_with_children)
+{
+	static unsigned char blob[BUILD_MAX * 2];
+	static struct builder b;
+	static const uint32_t ram[] = { 0, 0x80000000, 0, 0x8000000 };
+	static const uint32_t part[] = { 0, 0x1000 };
+	struct memory_map map;
+
+	b = (struct builder){ 0 };
+	root_with_cells(&b);
+	begin_node(&b, "memory@80000000");
+	prop(&b, "device_type", "memory", 7);
+	prop_cells(&b, "reg", ram, 4);
+	begin_node(&b, "part@0");
+	prop_cells(&b, "reg", part, 2);
+	end_node(&b);
+	end_node(&b);
+	end_node(&b);
+	save_dtb("memory-child-node", blob, finish(&b, blob));
+	memmap_build(&map, blob, 0x86000000, TEST_KERNEL_START, TEST_KERNEL_END);
+	ASSERT(map.problem == NULL);
+	ASSERT_EQ(map.ram_count, 1);
+	ASSERT_EQ(map.ram[0].end, 0x88000000);
+}
+
+KTEST(memmap_names_what_is_wrong)
+{
+	static unsigned char blob[BUILD_MAX * 2];
+	static struct builder b;
+	static const uint32_t twice[] = { 0, 0x80000000, 0, 0x8000000,
+					  0, 0x84000000, 0, 0x1000 };
+	struct memory_map map;
+
+	b = (struct builder){ 0 };
+	root_with_cells(&b);
+	end_node(&b);
+	save_dtb("no-memory-node", blob, finish(&b, blob));
+	memmap_build(&map, blob, 0x86000000, TEST_KERNEL_START, TEST_KERNEL_END);
+	ASSERT(map.problem != NULL && strcmp(map.problem, "no memory node") == 0);
+
+	b = (struct builder){ 0 };
+	root_with_cells(&b);
+	memory_node(&b, twice, 8);
+	end_node(&b);
+	save_dtb("overlapping-memory", blob, finish(&b, blob));
+	memmap_build(&map, blob, 0x86000000, TEST_KERNEL_START, TEST_KERNEL_END);
+	ASSERT(map.problem != NULL && strcmp(map.problem, "two memory ranges overlap") == 0);
+	ASSERT_EQ(map.usable_count, 0);
 }

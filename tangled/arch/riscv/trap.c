@@ -1,0 +1,71 @@
+/* Generated from the chapters by notangle; edit the .nw source. */
+#line 149 "chapters/01b-traps.nw"
+#include <stddef.h>
+#include "arch/riscv/trap.h"
+#include "arch/riscv/backtrace.h"
+#include "kernel/arch.h"
+#include "kernel/printf.h"
+
+#define SCAUSE_INTERRUPT (1UL << 63)
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+#line 164 "chapters/01b-traps.nw"
+static const char *const exception_names[] = {
+	[0] = "instruction address misaligned",
+	[1] = "instruction access fault",
+	[2] = "illegal instruction",
+	[3] = "breakpoint",
+	[4] = "load address misaligned",
+	[5] = "load access fault",
+	[6] = "store/AMO address misaligned",
+	[7] = "store/AMO access fault",
+	[8] = "environment call from U-mode",
+	[9] = "environment call from S-mode",
+	[12] = "instruction page fault",
+	[13] = "load page fault",
+	[15] = "store/AMO page fault",
+};
+
+static const char *const interrupt_names[] = {
+	[1] = "supervisor software interrupt",
+	[5] = "supervisor timer interrupt",
+	[9] = "supervisor external interrupt",
+};
+
+static const char *name_in(const char *const *names, size_t count, uint64_t code)
+{
+	return code < count && names[code] ? names[code] : NULL;
+}
+
+const char *trap_cause_name(uint64_t scause)
+{
+	uint64_t code = scause & ~SCAUSE_INTERRUPT;
+	const char *name;
+
+	if (scause & SCAUSE_INTERRUPT)
+		name = name_in(interrupt_names, ARRAY_LEN(interrupt_names), code);
+	else
+		name = name_in(exception_names, ARRAY_LEN(exception_names), code);
+	return name ? name : "unknown cause";
+}
+#line 207 "chapters/01b-traps.nw"
+void trap_report(const struct trap_frame *tf)
+{
+	kprintf("\ntrap: %s\n", trap_cause_name(tf->scause));
+	kprintf("  scause %p  sepc %p  stval %p\n", (void *)tf->scause,
+		(void *)tf->sepc, (void *)tf->stval);
+	backtrace_print(tf->sepc, tf->x[REG_S0], tf->x[REG_RA]);
+}
+#line 220 "chapters/01b-traps.nw"
+static unsigned trap_depth;
+
+noreturn void trap_handle(struct trap_frame *tf)
+{
+	trap_depth++;
+	if (trap_depth == 1)
+		trap_report(tf);
+	else if (trap_depth == 2)
+		kprintf("\ntrap while reporting a trap: %s at %p\n",
+			trap_cause_name(tf->scause), (void *)tf->sepc);
+	arch_poweroff(EXIT_TRAP);
+}
