@@ -1,11 +1,11 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 492 "chapters/04-frames.nw"
+#line 496 "chapters/04-frames.nw"
 #include "kernel/frame.h"
 #include "kernel/heap.h"
 #include "kernel/panic.h"
 #include "kernel/printf.h"
 
-#line 508 "chapters/04-frames.nw"
+#line 512 "chapters/04-frames.nw"
 const char *frame_allocator_init(struct frame_allocator *fa,
 				 const struct allocator_ops *ops,
 				 const struct ppn_range *ranges, size_t count)
@@ -43,7 +43,7 @@ size_t frame_allocator_capacity(const struct frame_allocator *fa)
 		total += ppn_range_len(fa->zones[i].pages);
 	return total;
 }
-#line 550 "chapters/04-frames.nw"
+#line 554 "chapters/04-frames.nw"
 static struct frame_zone *zone_of(struct frame_allocator *fa, struct ppn first, size_t count)
 {
 	for (size_t i = 0; i < fa->zone_count; i++) {
@@ -55,7 +55,7 @@ static struct frame_zone *zone_of(struct frame_allocator *fa, struct ppn first, 
 	}
 	return NULL;
 }
-#line 566 "chapters/04-frames.nw"
+#line 570 "chapters/04-frames.nw"
 bool frame_allocator_alloc(struct frame_allocator *fa, struct ppn *page)
 {
 	for (size_t i = 0; i < fa->zone_count; i++) {
@@ -84,7 +84,7 @@ bool frame_allocator_alloc_contiguous(struct frame_allocator *fa, size_t count,
 	}
 	return false;
 }
-#line 599 "chapters/04-frames.nw"
+#line 603 "chapters/04-frames.nw"
 bool frame_allocator_dealloc(struct frame_allocator *fa, struct ppn page)
 {
 	struct frame_zone *z = zone_of(fa, page, 1);
@@ -100,7 +100,7 @@ bool frame_allocator_dealloc_contiguous(struct frame_allocator *fa, struct ppn f
 	return z && count > 0 && fa->ops->dealloc_contiguous &&
 	       fa->ops->dealloc_contiguous(z->allocator, ppn_diff(first, z->pages.start), count);
 }
-#line 702 "chapters/04-frames.nw"
+#line 706 "chapters/04-frames.nw"
 #ifndef FRAME_ALLOCATOR_OPS
 #define FRAME_ALLOCATOR_OPS stacked_allocator_ops
 #endif
@@ -156,7 +156,7 @@ size_t frames_total(void)
 {
 	return frame_allocator_capacity(&kernel_frames.allocator);
 }
-#line 765 "chapters/04-frames.nw"
+#line 769 "chapters/04-frames.nw"
 void frames_init(const struct memory_map *map)
 {
 	struct ppn_range ranges[MEMMAP_MAX_REGIONS];
@@ -180,7 +180,7 @@ void frames_init(const struct memory_map *map)
 		(heap_before - heap_free_bytes()) / total,
 		(heap_before - heap_free_bytes()) * 100 / total % 100);
 }
-#line 792 "chapters/04-frames.nw"
+#line 796 "chapters/04-frames.nw"
 void frame_release(struct frame *frame)
 {
 	if (!frame_is_none(*frame))

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1258 "chapters/01-kernel.nw"
+#line 1259 "chapters/01-kernel.nw"
 #include <stdint.h>
 #include "kernel/arch.h"
 #include "kernel/printf.h"
@@ -8,12 +8,12 @@
 #include "arch/riscv/sections.h"
 #line 821 "chapters/02-heap.nw"
 #include "kernel/heap.h"
-#line 885 "chapters/03-memmap.nw"
+#line 889 "chapters/03-memmap.nw"
 #include "kernel/memmap.h"
-#line 801 "chapters/04-frames.nw"
+#line 805 "chapters/04-frames.nw"
 #include "kernel/frame.h"
 
-#line 1291 "chapters/01-kernel.nw"
+#line 1292 "chapters/01-kernel.nw"
 static void print_section(const char *name, const char *start, const char *end)
 {
 	kprintf("  %-8s %p-%p %8lu KiB\n", name, (void *)start, (void *)end,
@@ -31,7 +31,7 @@ static void print_kernel_layout(void)
 	print_section("kernel", kernel_start, kernel_end);
 }
 
-#line 1268 "chapters/01-kernel.nw"
+#line 1269 "chapters/01-kernel.nw"
 noreturn void kmain(unsigned long hartid, uintptr_t dtb)
 {
 	sbi_init();
@@ -43,12 +43,12 @@ noreturn void kmain(unsigned long hartid, uintptr_t dtb)
 #line 824 "chapters/02-heap.nw"
 heap_init();
 heap_describe();
-#line 888 "chapters/03-memmap.nw"
+#line 892 "chapters/03-memmap.nw"
 memmap_build(&boot_memory_map, (const void *)dtb, dtb,
 	     (uintptr_t)kernel_start, (uintptr_t)kernel_end);
 memmap_print(&boot_memory_map);
-#line 804 "chapters/04-frames.nw"
+#line 808 "chapters/04-frames.nw"
 frames_init(&boot_memory_map);
-#line 1276 "chapters/01-kernel.nw"
+#line 1277 "chapters/01-kernel.nw"
 	arch_poweroff(ktest_run_all("") == 0 ? EXIT_OK : EXIT_TESTS_FAILED);
 }
