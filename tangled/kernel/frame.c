@@ -44,7 +44,8 @@ size_t frame_allocator_capacity(const struct frame_allocator *fa)
 	return total;
 }
 #line 554 "chapters/04-frames.nw"
-static struct frame_zone *zone_of(struct frame_allocator *fa, struct ppn first, size_t count)
+static struct frame_zone *zone_of(struct frame_allocator *fa, struct ppn first,
+				  size_t count)
 {
 	for (size_t i = 0; i < fa->zone_count; i++) {
 		struct frame_zone *z = &fa->zones[i];
@@ -55,7 +56,7 @@ static struct frame_zone *zone_of(struct frame_allocator *fa, struct ppn first, 
 	}
 	return NULL;
 }
-#line 570 "chapters/04-frames.nw"
+#line 571 "chapters/04-frames.nw"
 bool frame_allocator_alloc(struct frame_allocator *fa, struct ppn *page)
 {
 	for (size_t i = 0; i < fa->zone_count; i++) {
@@ -84,7 +85,7 @@ bool frame_allocator_alloc_contiguous(struct frame_allocator *fa, size_t count,
 	}
 	return false;
 }
-#line 603 "chapters/04-frames.nw"
+#line 604 "chapters/04-frames.nw"
 bool frame_allocator_dealloc(struct frame_allocator *fa, struct ppn page)
 {
 	struct frame_zone *z = zone_of(fa, page, 1);
@@ -98,9 +99,10 @@ bool frame_allocator_dealloc_contiguous(struct frame_allocator *fa, struct ppn f
 	struct frame_zone *z = zone_of(fa, first, count);
 
 	return z && count > 0 && fa->ops->dealloc_contiguous &&
-	       fa->ops->dealloc_contiguous(z->allocator, ppn_diff(first, z->pages.start), count);
+	       fa->ops->dealloc_contiguous(z->allocator,
+					      ppn_diff(first, z->pages.start), count);
 }
-#line 706 "chapters/04-frames.nw"
+#line 708 "chapters/04-frames.nw"
 #ifndef FRAME_ALLOCATOR_OPS
 #define FRAME_ALLOCATOR_OPS stacked_allocator_ops
 #endif
@@ -135,7 +137,8 @@ void frame_dealloc(struct frame *frame)
 	ok = frame_allocator_dealloc(&kernel_frames.allocator, frame->ppn);
 	spin_unlock(&kernel_frames.lock);
 	if (!ok)
-		panic("frame_dealloc: refused to free frame %p (page %zu): not an allocated frame",
+		panic("frame_dealloc: refused to free frame %p (page %zu): "
+		      "not an allocated frame",
 		      (void *)frame_address(*frame).value, frame->ppn.value);
 	*frame = FRAME_NONE;
 }
@@ -156,7 +159,7 @@ size_t frames_total(void)
 {
 	return frame_allocator_capacity(&kernel_frames.allocator);
 }
-#line 769 "chapters/04-frames.nw"
+#line 772 "chapters/04-frames.nw"
 void frames_init(const struct memory_map *map)
 {
 	struct ppn_range ranges[MEMMAP_MAX_REGIONS];
@@ -180,7 +183,7 @@ void frames_init(const struct memory_map *map)
 		(heap_before - heap_free_bytes()) / total,
 		(heap_before - heap_free_bytes()) * 100 / total % 100);
 }
-#line 796 "chapters/04-frames.nw"
+#line 799 "chapters/04-frames.nw"
 void frame_release(struct frame *frame)
 {
 	if (!frame_is_none(*frame))

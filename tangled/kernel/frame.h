@@ -36,7 +36,7 @@ bool frame_allocator_alloc_contiguous(struct frame_allocator *fa, size_t count,
 bool frame_allocator_dealloc_contiguous(struct frame_allocator *fa, struct ppn first,
 					size_t count);
 size_t frame_allocator_capacity(const struct frame_allocator *fa);
-#line 632 "chapters/04-frames.nw"
+#line 634 "chapters/04-frames.nw"
 struct frame {
 	struct ppn ppn;
 };
@@ -63,7 +63,7 @@ static inline struct paddr frame_address(struct frame frame)
 {
 	return ppn_address(frame.ppn);
 }
-#line 685 "chapters/04-frames.nw"
+#line 687 "chapters/04-frames.nw"
 struct locked_frame_allocator {
 	struct spinlock lock;
 	struct frame_allocator allocator;

@@ -6,11 +6,11 @@
 #include "kernel/test.h"
 #include "arch/riscv/sbi.h"
 #include "arch/riscv/sections.h"
-#line 821 "chapters/02-heap.nw"
+#line 827 "chapters/02-heap.nw"
 #include "kernel/heap.h"
-#line 889 "chapters/03-memmap.nw"
+#line 894 "chapters/03-memmap.nw"
 #include "kernel/memmap.h"
-#line 805 "chapters/04-frames.nw"
+#line 808 "chapters/04-frames.nw"
 #include "kernel/frame.h"
 
 #line 1292 "chapters/01-kernel.nw"
@@ -40,14 +40,14 @@ noreturn void kmain(unsigned long hartid, uintptr_t dtb)
 	sbi_describe();
 	print_kernel_layout();
 	
-#line 824 "chapters/02-heap.nw"
+#line 830 "chapters/02-heap.nw"
 heap_init();
 heap_describe();
-#line 892 "chapters/03-memmap.nw"
+#line 897 "chapters/03-memmap.nw"
 memmap_build(&boot_memory_map, (const void *)dtb, dtb,
 	     (uintptr_t)kernel_start, (uintptr_t)kernel_end);
 memmap_print(&boot_memory_map);
-#line 808 "chapters/04-frames.nw"
+#line 811 "chapters/04-frames.nw"
 frames_init(&boot_memory_map);
 #line 1277 "chapters/01-kernel.nw"
 	arch_poweroff(ktest_run_all("") == 0 ? EXIT_OK : EXIT_TESTS_FAILED);

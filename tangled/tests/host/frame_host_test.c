@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1395 "chapters/04-frames.nw"
+#line 1402 "chapters/04-frames.nw"
 #include "host/shim.h"
 #include "kernel/frame.h"
 #include "kernel/test.h"
@@ -40,7 +40,8 @@ KTEST(frame_dealloc_panics_on_bad_frames)
 	frames_init(&map);
 	ASSERT_EQ(frames_total(), 16);
 	ASSERT(frame_alloc(&f) == NULL);
-	ASSERT_PANICS(frame_dealloc(&stranger), "refused to free frame 0x12345000 (page 74565)");
+	ASSERT_PANICS(frame_dealloc(&stranger),
+		      "refused to free frame 0x12345000 (page 74565)");
 	frame_dealloc(&f);
 	f.ppn.value = 0x80a00;
 	ASSERT_PANICS(frame_dealloc(&f), "refused to free frame 0x80a00000");
