@@ -136,7 +136,7 @@ uint32_t fdt_total_size(const void *blob)
 
 	return be32(base + HDR_MAGIC) == FDT_MAGIC ? be32(base + HDR_TOTALSIZE) : 0;
 }
-#line 341 "chapters/03-memmap.nw"
+#line 340 "chapters/03-memmap.nw"
 static enum fdt_status add_range(struct fdt_range *ranges, size_t *count,
 				 uint64_t base, uint64_t size)
 {
@@ -163,7 +163,7 @@ static enum fdt_status read_rsvmap(const struct fdt *fdt, struct fdt_memory *mem
 			return status;
 	}
 }
-#line 376 "chapters/03-memmap.nw"
+#line 375 "chapters/03-memmap.nw"
 struct reg_value {
 	const unsigned char *data;
 	uint32_t len;
@@ -194,7 +194,7 @@ static enum fdt_status read_reg(struct reg_value reg, uint32_t address_cells,
 	}
 	return FDT_OK;
 }
-#line 422 "chapters/03-memmap.nw"
+#line 421 "chapters/03-memmap.nw"
 struct scan {
 	unsigned depth;
 	uint32_t root_address_cells, root_size_cells;
@@ -204,7 +204,7 @@ struct scan {
 	struct reg_value reg;
 };
 
-#line 441 "chapters/03-memmap.nw"
+#line 440 "chapters/03-memmap.nw"
 static bool same(const char *a, const char *b)
 {
 	while (*a && *a == *b) {
@@ -232,7 +232,7 @@ static enum fdt_status take_property(const struct fdt *fdt, struct cursor *c,
 	if (!find_string(&strings, &name, &name_size))
 		return FDT_ERR_STRUCTURE;
 	
-#line 475 "chapters/03-memmap.nw"
+#line 474 "chapters/03-memmap.nw"
 if (same(name, "#address-cells") || same(name, "#size-cells")) {
 	uint32_t cells;
 
@@ -252,10 +252,10 @@ if (same(name, "#address-cells") || same(name, "#size-cells")) {
 } else if (same(name, "reg")) {
 	s->reg = (struct reg_value){ value, len };
 }
-#line 468 "chapters/03-memmap.nw"
+#line 467 "chapters/03-memmap.nw"
 	return FDT_OK;
 }
-#line 503 "chapters/03-memmap.nw"
+#line 502 "chapters/03-memmap.nw"
 static enum fdt_status end_node(struct scan *s, struct fdt_memory *mem)
 {
 	enum fdt_status status = FDT_OK;
@@ -273,7 +273,7 @@ static enum fdt_status end_node(struct scan *s, struct fdt_memory *mem)
 	s->reg.len = 0;
 	return status;
 }
-#line 526 "chapters/03-memmap.nw"
+#line 525 "chapters/03-memmap.nw"
 static enum fdt_status scan_structure(const struct fdt *fdt, struct fdt_memory *mem)
 {
 	struct scan s = {
@@ -323,7 +323,7 @@ static enum fdt_status scan_structure(const struct fdt *fdt, struct fdt_memory *
 			return status;
 	}
 }
-#line 584 "chapters/03-memmap.nw"
+#line 583 "chapters/03-memmap.nw"
 enum fdt_status fdt_read_memory(const void *blob, size_t len, struct fdt_memory *mem)
 {
 	struct fdt fdt;
@@ -340,7 +340,7 @@ enum fdt_status fdt_read_memory(const void *blob, size_t len, struct fdt_memory 
 		status = FDT_ERR_STRUCTURE;
 	return status;
 }
-#line 605 "chapters/03-memmap.nw"
+#line 604 "chapters/03-memmap.nw"
 const char *fdt_strerror(enum fdt_status status)
 {
 	switch (status) {
