@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1259 "chapters/01-kernel.nw"
+#line 1277 "chapters/01-kernel.nw"
 #include <stdint.h>
 #include "kernel/arch.h"
 #include "kernel/printf.h"
@@ -13,7 +13,7 @@
 #line 808 "chapters/04-frames.nw"
 #include "kernel/frame.h"
 
-#line 1292 "chapters/01-kernel.nw"
+#line 1310 "chapters/01-kernel.nw"
 static void print_section(const char *name, const char *start, const char *end)
 {
 	kprintf("  %-8s %p-%p %8lu KiB\n", name, (void *)start, (void *)end,
@@ -31,7 +31,7 @@ static void print_kernel_layout(void)
 	print_section("kernel", kernel_start, kernel_end);
 }
 
-#line 1269 "chapters/01-kernel.nw"
+#line 1287 "chapters/01-kernel.nw"
 noreturn void kmain(unsigned long hartid, uintptr_t dtb)
 {
 	sbi_init();
@@ -49,6 +49,6 @@ memmap_build(&boot_memory_map, (const void *)dtb, dtb,
 memmap_print(&boot_memory_map);
 #line 811 "chapters/04-frames.nw"
 frames_init(&boot_memory_map);
-#line 1277 "chapters/01-kernel.nw"
+#line 1295 "chapters/01-kernel.nw"
 	arch_poweroff(ktest_run_all("") == 0 ? EXIT_OK : EXIT_TESTS_FAILED);
 }
