@@ -1,9 +1,9 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 158 "chapters/03-memmap.nw"
+#line 159 "chapters/03-memmap.nw"
 #include <stdbool.h>
 #include "kernel/fdt.h"
 
-#line 175 "chapters/03-memmap.nw"
+#line 176 "chapters/03-memmap.nw"
 enum fdt_token {
 	FDT_BEGIN_NODE = 1,
 	FDT_END_NODE = 2,
@@ -29,7 +29,7 @@ enum fdt_header_field {
 #define FDT_DEFAULT_ADDRESS_CELLS 2
 #define FDT_DEFAULT_SIZE_CELLS 1
 #define FDT_MAX_DEPTH 32
-#line 204 "chapters/03-memmap.nw"
+#line 205 "chapters/03-memmap.nw"
 static uint32_t be32(const unsigned char *p)
 {
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
@@ -39,7 +39,7 @@ static uint64_t be64(const unsigned char *p)
 {
 	return (uint64_t)be32(p) << 32 | be32(p + 4);
 }
-#line 221 "chapters/03-memmap.nw"
+#line 222 "chapters/03-memmap.nw"
 struct cursor {
 	const unsigned char *base;
 	size_t pos;
@@ -83,7 +83,7 @@ static bool take_string(struct cursor *c, const char **s)
 
 	return find_string(c, s, &size) && skip_aligned(c, size);
 }
-#line 277 "chapters/03-memmap.nw"
+#line 278 "chapters/03-memmap.nw"
 struct fdt {
 	const unsigned char *base;
 	uint32_t total;
@@ -136,7 +136,7 @@ uint32_t fdt_total_size(const void *blob)
 
 	return be32(base + HDR_MAGIC) == FDT_MAGIC ? be32(base + HDR_TOTALSIZE) : 0;
 }
-#line 340 "chapters/03-memmap.nw"
+#line 341 "chapters/03-memmap.nw"
 static enum fdt_status add_range(struct fdt_range *ranges, size_t *count,
 				 uint64_t base, uint64_t size)
 {
@@ -163,7 +163,7 @@ static enum fdt_status read_rsvmap(const struct fdt *fdt, struct fdt_memory *mem
 			return status;
 	}
 }
-#line 375 "chapters/03-memmap.nw"
+#line 376 "chapters/03-memmap.nw"
 struct reg_value {
 	const unsigned char *data;
 	uint32_t len;
@@ -194,7 +194,7 @@ static enum fdt_status read_reg(struct reg_value reg, uint32_t address_cells,
 	}
 	return FDT_OK;
 }
-#line 421 "chapters/03-memmap.nw"
+#line 422 "chapters/03-memmap.nw"
 struct scan {
 	unsigned depth;
 	uint32_t root_address_cells, root_size_cells;
@@ -204,7 +204,7 @@ struct scan {
 	struct reg_value reg;
 };
 
-#line 440 "chapters/03-memmap.nw"
+#line 441 "chapters/03-memmap.nw"
 static bool same(const char *a, const char *b)
 {
 	while (*a && *a == *b) {
@@ -232,7 +232,7 @@ static enum fdt_status take_property(const struct fdt *fdt, struct cursor *c,
 	if (!find_string(&strings, &name, &name_size))
 		return FDT_ERR_STRUCTURE;
 	
-#line 474 "chapters/03-memmap.nw"
+#line 475 "chapters/03-memmap.nw"
 if (same(name, "#address-cells") || same(name, "#size-cells")) {
 	uint32_t cells;
 
@@ -252,10 +252,10 @@ if (same(name, "#address-cells") || same(name, "#size-cells")) {
 } else if (same(name, "reg")) {
 	s->reg = (struct reg_value){ value, len };
 }
-#line 467 "chapters/03-memmap.nw"
+#line 468 "chapters/03-memmap.nw"
 	return FDT_OK;
 }
-#line 502 "chapters/03-memmap.nw"
+#line 503 "chapters/03-memmap.nw"
 static enum fdt_status end_node(struct scan *s, struct fdt_memory *mem)
 {
 	enum fdt_status status = FDT_OK;
@@ -273,7 +273,7 @@ static enum fdt_status end_node(struct scan *s, struct fdt_memory *mem)
 	s->reg.len = 0;
 	return status;
 }
-#line 525 "chapters/03-memmap.nw"
+#line 526 "chapters/03-memmap.nw"
 static enum fdt_status scan_structure(const struct fdt *fdt, struct fdt_memory *mem)
 {
 	struct scan s = {
@@ -323,7 +323,7 @@ static enum fdt_status scan_structure(const struct fdt *fdt, struct fdt_memory *
 			return status;
 	}
 }
-#line 583 "chapters/03-memmap.nw"
+#line 584 "chapters/03-memmap.nw"
 enum fdt_status fdt_read_memory(const void *blob, size_t len, struct fdt_memory *mem)
 {
 	struct fdt fdt;
@@ -340,7 +340,7 @@ enum fdt_status fdt_read_memory(const void *blob, size_t len, struct fdt_memory 
 		status = FDT_ERR_STRUCTURE;
 	return status;
 }
-#line 604 "chapters/03-memmap.nw"
+#line 605 "chapters/03-memmap.nw"
 const char *fdt_strerror(enum fdt_status status)
 {
 	switch (status) {

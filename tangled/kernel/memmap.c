@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 687 "chapters/03-memmap.nw"
+#line 688 "chapters/03-memmap.nw"
 #include <stdbool.h>
 #include "kernel/memmap.h"
 #include "kernel/fdt.h"
@@ -7,7 +7,7 @@
 
 struct memory_map boot_memory_map;
 
-#line 712 "chapters/03-memmap.nw"
+#line 713 "chapters/03-memmap.nw"
 static bool plausible_dtb(uint64_t dtb)
 {
 	return dtb >= FALLBACK_RAM_START && dtb % 8 == 0 &&
@@ -44,7 +44,7 @@ static const char *ram_from_fdt(struct memory_map *map, const void *dtb, uint32_
 	}
 	return "no memory range contains the kernel";
 }
-#line 757 "chapters/03-memmap.nw"
+#line 758 "chapters/03-memmap.nw"
 static bool reserve(struct memory_map *map, uint64_t start, uint64_t end,
 		    const char *what)
 {
@@ -59,7 +59,7 @@ static bool reserve(struct memory_map *map, uint64_t start, uint64_t end,
 	map->reserved[map->reserved_count++] = (struct phys_region){ start, end, what };
 	return true;
 }
-#line 777 "chapters/03-memmap.nw"
+#line 778 "chapters/03-memmap.nw"
 static void sort_by_start(struct phys_region *r, size_t n)
 {
 	for (size_t i = 1; i < n; i++) {
@@ -87,7 +87,7 @@ static void subtract_reserved(struct memory_map *map)
 			at = map->reserved[i].end;
 	}
 }
-#line 814 "chapters/03-memmap.nw"
+#line 815 "chapters/03-memmap.nw"
 static uint64_t region_end(uint64_t base, uint64_t size)
 {
 	return size > UINT64_MAX - base ? UINT64_MAX : base + size;
@@ -118,7 +118,7 @@ void memmap_build(struct memory_map *map, const void *dtb, uint64_t dtb_phys,
 	else
 		map->fdt_problem = "too many reserved regions; using no memory";
 }
-#line 854 "chapters/03-memmap.nw"
+#line 855 "chapters/03-memmap.nw"
 uint64_t memmap_usable_bytes(const struct memory_map *map)
 {
 	uint64_t total = 0;

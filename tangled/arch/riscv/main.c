@@ -8,7 +8,7 @@
 #include "arch/riscv/sections.h"
 #line 827 "chapters/02-heap.nw"
 #include "kernel/heap.h"
-#line 893 "chapters/03-memmap.nw"
+#line 894 "chapters/03-memmap.nw"
 #include "kernel/memmap.h"
 #line 808 "chapters/04-frames.nw"
 #include "kernel/frame.h"
@@ -43,7 +43,7 @@ noreturn void kmain(unsigned long hartid, uintptr_t dtb)
 #line 830 "chapters/02-heap.nw"
 heap_init();
 heap_describe();
-#line 896 "chapters/03-memmap.nw"
+#line 897 "chapters/03-memmap.nw"
 memmap_build(&boot_memory_map, (const void *)dtb, dtb,
 	     (uintptr_t)kernel_start, (uintptr_t)kernel_end);
 memmap_print(&boot_memory_map);

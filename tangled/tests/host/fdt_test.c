@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 968 "chapters/03-memmap.nw"
+#line 969 "chapters/03-memmap.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +10,7 @@
 #define VIRT_RAM_BASE 0x80000000ULL
 #define MiB (1024ULL * 1024)
 
-#line 988 "chapters/03-memmap.nw"
+#line 989 "chapters/03-memmap.nw"
 static unsigned char *load_dtb(const char *name, size_t *len)
 {
 	const char *dir = getenv("DTB_DIR");
@@ -42,7 +42,7 @@ static unsigned char *load_dtb(const char *name, size_t *len)
 	*len = (size_t)size;
 	return blob;
 }
-#line 1022 "chapters/03-memmap.nw"
+#line 1023 "chapters/03-memmap.nw"
 static void expect_virt_ram(const char *name, uint64_t size)
 {
 	size_t len;
@@ -68,7 +68,7 @@ KTEST(fdt_reads_qemu_virt_memory)
 	expect_virt_ram("virt-128M.dtb", 128 * MiB);
 	expect_virt_ram("virt-256M.dtb", 256 * MiB);
 }
-#line 1056 "chapters/03-memmap.nw"
+#line 1057 "chapters/03-memmap.nw"
 #define BUILD_MAX 4096
 
 struct builder {
@@ -166,7 +166,7 @@ static size_t finish(struct builder *b, unsigned char *out)
 	memcpy(out + strings_off, b->strings, b->strings_len);
 	return total;
 }
-#line 1160 "chapters/03-memmap.nw"
+#line 1161 "chapters/03-memmap.nw"
 static size_t shaped_tree(unsigned char *out)
 {
 	static const uint32_t ram0[] = { 0x80000000, 0x4000000 };
@@ -222,7 +222,7 @@ KTEST(fdt_reads_every_shape)
 	ASSERT_EQ(mem.reserved[1].size, 0x80000);
 	ASSERT_EQ(mem.reserved[2].base, 0x83000000);
 }
-#line 1223 "chapters/03-memmap.nw"
+#line 1224 "chapters/03-memmap.nw"
 static enum fdt_status read_with_field(const unsigned char *blob, size_t len,
 				       size_t offset, uint32_t value)
 {
@@ -262,7 +262,7 @@ KTEST(fdt_rejects_damaged_headers)
 	ASSERT_EQ(fdt_total_size(blob + 1), 0);
 	free(blob);
 }
-#line 1268 "chapters/03-memmap.nw"
+#line 1269 "chapters/03-memmap.nw"
 static enum fdt_status read_built(struct builder *b)
 {
 	static unsigned char blob[BUILD_MAX * 2];
@@ -336,7 +336,7 @@ KTEST(fdt_rejects_damaged_structure)
 	end_node(&b);
 	ASSERT_EQ(read_built(&b), FDT_ERR_STRUCTURE);
 }
-#line 1354 "chapters/03-memmap.nw"
+#line 1355 "chapters/03-memmap.nw"
 #define DAMAGE_ROUNDS 20000
 
 KTEST(fdt_survives_random_damage)
@@ -375,7 +375,7 @@ KTEST(fdt_survives_random_damage)
 	free(copy);
 	free(blob);
 }
-#line 1403 "chapters/03-memmap.nw"
+#line 1404 "chapters/03-memmap.nw"
 #define TEST_DTB_PHYS 0x87e00000ULL
 #define TEST_KERNEL_START 0x80200000ULL
 #define TEST_KERNEL_END 0x80a00000ULL
