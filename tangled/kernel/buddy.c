@@ -39,7 +39,8 @@ static inline size_t buddy_bit(size_t bit)
 	return bit ^ 1;
 }
 #line 325 "chapters/02-heap.nw"
-static inline void push_free(struct buddy *b, uintptr_t addr, unsigned order, size_t bit)
+static inline void push_free(struct buddy *b, uintptr_t addr, unsigned order,
+			     size_t bit)
 {
 	struct buddy_link *head = &b->free_list[order];
 	struct buddy_link *link = (struct buddy_link *)addr;
@@ -52,7 +53,8 @@ static inline void push_free(struct buddy *b, uintptr_t addr, unsigned order, si
 	set_bit(b->free_map, bit);
 }
 
-static inline void remove_free(struct buddy *b, uintptr_t addr, unsigned order, size_t bit)
+static inline void remove_free(struct buddy *b, uintptr_t addr, unsigned order,
+			       size_t bit)
 {
 	struct buddy_link *link = (struct buddy_link *)addr;
 
@@ -62,7 +64,7 @@ static inline void remove_free(struct buddy *b, uintptr_t addr, unsigned order, 
 		b->nonempty &= ~((uint64_t)1 << order);
 	clear_bit(b->free_map, bit);
 }
-#line 359 "chapters/02-heap.nw"
+#line 361 "chapters/02-heap.nw"
 static size_t lay_out_maps(struct buddy *b, uintptr_t begin, uintptr_t end)
 {
 	size_t bits = 0;
@@ -78,7 +80,7 @@ static size_t lay_out_maps(struct buddy *b, uintptr_t begin, uintptr_t end)
 	}
 	return (bits + BITS_PER_LONG - 1) / BITS_PER_LONG * sizeof(unsigned long);
 }
-#line 381 "chapters/02-heap.nw"
+#line 383 "chapters/02-heap.nw"
 static unsigned largest_fitting_order(uintptr_t addr, uintptr_t end, unsigned max_order)
 {
 	unsigned order = addr ? (unsigned)__builtin_ctzl(addr) : max_order;
@@ -100,7 +102,7 @@ static void add_region(struct buddy *b, uintptr_t begin, uintptr_t end)
 		addr += (uintptr_t)1 << order;
 	}
 }
-#line 412 "chapters/02-heap.nw"
+#line 414 "chapters/02-heap.nw"
 static uintptr_t align_up(uintptr_t x, size_t align)
 {
 	return (x + align - 1) & ~(uintptr_t)(align - 1);
@@ -134,8 +136,9 @@ void buddy_init(struct buddy *b, void *start, size_t size)
 	b->end = end;
 	add_region(b, b->begin, b->end);
 }
-#line 458 "chapters/02-heap.nw"
-static inline bool layout_order(const struct buddy *b, struct layout layout, unsigned *order)
+#line 460 "chapters/02-heap.nw"
+static inline bool layout_order(const struct buddy *b, struct layout layout,
+				unsigned *order)
 {
 	size_t need = layout.size > layout.align ? layout.size : layout.align;
 	unsigned k;
@@ -148,7 +151,7 @@ static inline bool layout_order(const struct buddy *b, struct layout layout, uns
 	*order = k;
 	return true;
 }
-#line 479 "chapters/02-heap.nw"
+#line 482 "chapters/02-heap.nw"
 void *buddy_alloc(struct buddy *b, struct layout layout)
 {
 	unsigned want, have;
@@ -172,15 +175,17 @@ void *buddy_alloc(struct buddy *b, struct layout layout)
 	b->free_bytes -= (size_t)1 << want;
 	return (void *)addr;
 }
-#line 513 "chapters/02-heap.nw"
-static inline bool live_block_bit(const struct buddy *b, uintptr_t addr, unsigned order, size_t *bit)
+#line 516 "chapters/02-heap.nw"
+static inline bool live_block_bit(const struct buddy *b, uintptr_t addr, unsigned order,
+				  size_t *bit)
 {
-	if (addr - b->begin >= b->end - b->begin || (addr & (((uintptr_t)1 << order) - 1)) != 0)
+	if (addr - b->begin >= b->end - b->begin ||
+	    (addr & (((uintptr_t)1 << order) - 1)) != 0)
 		return false;
 	*bit = block_bit(b, addr, order);
 	return test_bit(b->used_map, *bit);
 }
-#line 526 "chapters/02-heap.nw"
+#line 531 "chapters/02-heap.nw"
 static void merge_and_free(struct buddy *b, uintptr_t addr, unsigned order, size_t bit)
 {
 	while (order < b->max_order && test_bit(b->free_map, buddy_bit(bit))) {
@@ -191,7 +196,7 @@ static void merge_and_free(struct buddy *b, uintptr_t addr, unsigned order, size
 	}
 	push_free(b, addr, order, bit);
 }
-#line 539 "chapters/02-heap.nw"
+#line 544 "chapters/02-heap.nw"
 bool buddy_dealloc(struct buddy *b, void *ptr, struct layout layout)
 {
 	uintptr_t addr = (uintptr_t)ptr;
@@ -205,7 +210,7 @@ bool buddy_dealloc(struct buddy *b, void *ptr, struct layout layout)
 	merge_and_free(b, addr, order, bit);
 	return true;
 }
-#line 558 "chapters/02-heap.nw"
+#line 563 "chapters/02-heap.nw"
 size_t buddy_free_bytes(const struct buddy *b)
 {
 	return b->free_bytes;

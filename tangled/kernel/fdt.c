@@ -1,9 +1,9 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 161 "chapters/03-memmap.nw"
+#line 165 "chapters/03-memmap.nw"
 #include <stdbool.h>
 #include "kernel/fdt.h"
 
-#line 178 "chapters/03-memmap.nw"
+#line 182 "chapters/03-memmap.nw"
 enum fdt_token {
 	FDT_BEGIN_NODE = 1,
 	FDT_END_NODE = 2,
@@ -29,7 +29,7 @@ enum fdt_header_field {
 #define FDT_DEFAULT_ADDRESS_CELLS 2
 #define FDT_DEFAULT_SIZE_CELLS 1
 #define FDT_MAX_DEPTH 32
-#line 207 "chapters/03-memmap.nw"
+#line 211 "chapters/03-memmap.nw"
 static uint32_t be32(const unsigned char *p)
 {
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
@@ -39,7 +39,7 @@ static uint64_t be64(const unsigned char *p)
 {
 	return (uint64_t)be32(p) << 32 | be32(p + 4);
 }
-#line 224 "chapters/03-memmap.nw"
+#line 228 "chapters/03-memmap.nw"
 struct cursor {
 	const unsigned char *base;
 	size_t pos;
@@ -83,7 +83,7 @@ static bool take_string(struct cursor *c, const char **s)
 
 	return find_string(c, s, &size) && skip_aligned(c, size);
 }
-#line 280 "chapters/03-memmap.nw"
+#line 284 "chapters/03-memmap.nw"
 struct fdt {
 	const unsigned char *base;
 	uint32_t total;
@@ -123,8 +123,10 @@ static enum fdt_status open_fdt(struct fdt *fdt, const unsigned char *base, size
 	    !block_fits(off_strings, size_strings, fdt->total) ||
 	    !block_fits(fdt->rsvmap, 0, fdt->total) || off_struct % 4 != 0)
 		return FDT_ERR_STRUCTURE;
-	fdt->structure = (struct cursor){ base, off_struct, (size_t)off_struct + size_struct };
-	fdt->strings = (struct cursor){ base, off_strings, (size_t)off_strings + size_strings };
+	fdt->structure = (struct cursor){ base, off_struct,
+			(size_t)off_struct + size_struct };
+	fdt->strings = (struct cursor){ base, off_strings,
+			(size_t)off_strings + size_strings };
 	return FDT_OK;
 }
 
@@ -134,7 +136,7 @@ uint32_t fdt_total_size(const void *blob)
 
 	return be32(base + HDR_MAGIC) == FDT_MAGIC ? be32(base + HDR_TOTALSIZE) : 0;
 }
-#line 342 "chapters/03-memmap.nw"
+#line 347 "chapters/03-memmap.nw"
 static enum fdt_status add_range(struct fdt_range *ranges, size_t *count,
 				 uint64_t base, uint64_t size, enum fdt_status full)
 {
@@ -162,7 +164,7 @@ static enum fdt_status read_rsvmap(const struct fdt *fdt, struct fdt_memory *mem
 			return status;
 	}
 }
-#line 378 "chapters/03-memmap.nw"
+#line 383 "chapters/03-memmap.nw"
 struct reg_value {
 	const unsigned char *data;
 	uint32_t len;
@@ -194,7 +196,7 @@ static enum fdt_status read_reg(struct reg_value reg, uint32_t address_cells,
 	}
 	return FDT_OK;
 }
-#line 429 "chapters/03-memmap.nw"
+#line 434 "chapters/03-memmap.nw"
 struct node_state {
 	bool is_memory;
 	struct reg_value reg;
@@ -208,7 +210,7 @@ struct scan {
 	struct node_state node[FDT_MAX_DEPTH + 1];
 };
 
-#line 452 "chapters/03-memmap.nw"
+#line 457 "chapters/03-memmap.nw"
 static bool same(const char *a, const char *b)
 {
 	while (*a && *a == *b) {
@@ -218,7 +220,8 @@ static bool same(const char *a, const char *b)
 	return *a == *b;
 }
 
-static enum fdt_status take_property(const struct fdt *fdt, struct cursor *c, struct scan *s)
+static enum fdt_status take_property(const struct fdt *fdt, struct cursor *c,
+				     struct scan *s)
 {
 	uint32_t len, name_offset;
 	struct cursor strings = fdt->strings;
@@ -235,7 +238,7 @@ static enum fdt_status take_property(const struct fdt *fdt, struct cursor *c, st
 	if (!find_string(&strings, &name, &name_size))
 		return FDT_ERR_STRUCTURE;
 	
-#line 485 "chapters/03-memmap.nw"
+#line 491 "chapters/03-memmap.nw"
 if (same(name, "#address-cells") || same(name, "#size-cells")) {
 	uint32_t cells;
 
@@ -256,10 +259,10 @@ if (same(name, "#address-cells") || same(name, "#size-cells")) {
 } else if (same(name, "reg")) {
 	s->node[s->depth].reg = (struct reg_value){ value, len };
 }
-#line 478 "chapters/03-memmap.nw"
+#line 484 "chapters/03-memmap.nw"
 	return FDT_OK;
 }
-#line 514 "chapters/03-memmap.nw"
+#line 520 "chapters/03-memmap.nw"
 static enum fdt_status end_node(struct scan *s, struct fdt_memory *mem)
 {
 	const struct node_state *n = &s->node[s->depth];
@@ -276,7 +279,7 @@ static enum fdt_status end_node(struct scan *s, struct fdt_memory *mem)
 	s->depth--;
 	return status;
 }
-#line 536 "chapters/03-memmap.nw"
+#line 542 "chapters/03-memmap.nw"
 static enum fdt_status scan_structure(const struct fdt *fdt, struct fdt_memory *mem)
 {
 	struct scan s = {
@@ -325,7 +328,7 @@ static enum fdt_status scan_structure(const struct fdt *fdt, struct fdt_memory *
 			return status;
 	}
 }
-#line 593 "chapters/03-memmap.nw"
+#line 599 "chapters/03-memmap.nw"
 enum fdt_status fdt_read_memory(const void *blob, size_t len, struct fdt_memory *mem)
 {
 	struct fdt fdt;
@@ -342,7 +345,7 @@ enum fdt_status fdt_read_memory(const void *blob, size_t len, struct fdt_memory 
 		status = FDT_ERR_NO_MEMORY;
 	return status;
 }
-#line 615 "chapters/03-memmap.nw"
+#line 621 "chapters/03-memmap.nw"
 const char *fdt_strerror(enum fdt_status status)
 {
 	switch (status) {

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 106 "chapters/03-memmap.nw"
+#line 110 "chapters/03-memmap.nw"
 #ifndef KERNEL_FDT_H
 #define KERNEL_FDT_H
 
@@ -22,7 +22,7 @@ struct fdt_memory {
 	struct fdt_range reserved[FDT_MAX_RANGES];
 };
 
-#line 139 "chapters/03-memmap.nw"
+#line 143 "chapters/03-memmap.nw"
 enum fdt_status {
 	FDT_OK,
 	FDT_ERR_TRUNCATED,
@@ -35,7 +35,7 @@ enum fdt_status {
 	FDT_ERR_NO_MEMORY,
 };
 
-#line 130 "chapters/03-memmap.nw"
+#line 134 "chapters/03-memmap.nw"
 uint32_t fdt_total_size(const void *blob);
 enum fdt_status fdt_read_memory(const void *blob, size_t len, struct fdt_memory *mem);
 const char *fdt_strerror(enum fdt_status status);

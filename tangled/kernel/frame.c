@@ -1,11 +1,11 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 509 "chapters/04-frames.nw"
+#line 513 "chapters/04-frames.nw"
 #include "kernel/frame.h"
 #include "kernel/heap.h"
 #include "kernel/panic.h"
 #include "kernel/printf.h"
 
-#line 525 "chapters/04-frames.nw"
+#line 529 "chapters/04-frames.nw"
 const char *frame_allocator_init(struct frame_allocator *fa,
 				 const struct allocator_ops *ops,
 				 const struct ppn_range *ranges, size_t count)
@@ -43,8 +43,9 @@ size_t frame_allocator_capacity(const struct frame_allocator *fa)
 		total += ppn_range_len(fa->zones[i].pages);
 	return total;
 }
-#line 567 "chapters/04-frames.nw"
-static struct frame_zone *zone_of(struct frame_allocator *fa, struct ppn first, size_t count)
+#line 571 "chapters/04-frames.nw"
+static struct frame_zone *zone_of(struct frame_allocator *fa, struct ppn first,
+				  size_t count)
 {
 	for (size_t i = 0; i < fa->zone_count; i++) {
 		struct frame_zone *z = &fa->zones[i];
@@ -55,7 +56,7 @@ static struct frame_zone *zone_of(struct frame_allocator *fa, struct ppn first, 
 	}
 	return NULL;
 }
-#line 583 "chapters/04-frames.nw"
+#line 588 "chapters/04-frames.nw"
 bool frame_allocator_alloc(struct frame_allocator *fa, struct ppn *page)
 {
 	for (size_t i = 0; i < fa->zone_count; i++) {
@@ -84,7 +85,7 @@ bool frame_allocator_alloc_contiguous(struct frame_allocator *fa, size_t count,
 	}
 	return false;
 }
-#line 616 "chapters/04-frames.nw"
+#line 621 "chapters/04-frames.nw"
 bool frame_allocator_dealloc(struct frame_allocator *fa, struct ppn page)
 {
 	struct frame_zone *z = zone_of(fa, page, 1);
@@ -98,9 +99,10 @@ bool frame_allocator_dealloc_contiguous(struct frame_allocator *fa, struct ppn f
 	struct frame_zone *z = zone_of(fa, first, count);
 
 	return z && count > 0 && fa->ops->dealloc_contiguous &&
-	       fa->ops->dealloc_contiguous(z->allocator, ppn_diff(first, z->pages.start), count);
+	       fa->ops->dealloc_contiguous(z->allocator,
+					      ppn_diff(first, z->pages.start), count);
 }
-#line 719 "chapters/04-frames.nw"
+#line 725 "chapters/04-frames.nw"
 #ifndef FRAME_ALLOCATOR_OPS
 #define FRAME_ALLOCATOR_OPS stacked_allocator_ops
 #endif
@@ -135,7 +137,8 @@ void frame_dealloc(struct frame *frame)
 	ok = frame_allocator_dealloc(&kernel_frames.allocator, frame->ppn);
 	spin_unlock(&kernel_frames.lock);
 	if (!ok)
-		panic("frame_dealloc: refused to free frame %p (page %zu): not an allocated frame",
+		panic("frame_dealloc: refused to free frame %p (page %zu): "
+		      "not an allocated frame",
 		      (void *)frame_address(*frame).value, frame->ppn.value);
 	*frame = FRAME_NONE;
 }
@@ -156,7 +159,7 @@ size_t frames_total(void)
 {
 	return frame_allocator_capacity(&kernel_frames.allocator);
 }
-#line 780 "chapters/04-frames.nw"
+#line 787 "chapters/04-frames.nw"
 static size_t usable_ranges(const struct memory_map *map, struct ppn_range *ranges)
 {
 	for (size_t i = 0; i < map->usable_count; i++)
@@ -178,7 +181,7 @@ static const char *create_frame_allocator(const struct memory_map *map, size_t *
 	*metadata = before - heap_free_bytes();
 	return error;
 }
-#line 825 "chapters/04-frames.nw"
+#line 832 "chapters/04-frames.nw"
 #define FRAME_METADATA_GUESS 64
 #define FRAME_METADATA_TRIES 4
 
@@ -203,7 +206,7 @@ static const char *grow_heap_for_metadata(struct memory_map *map, uint64_t size)
 		(unsigned long)(size / 1024), (void *)(uintptr_t)start);
 	return NULL;
 }
-#line 859 "chapters/04-frames.nw"
+#line 866 "chapters/04-frames.nw"
 void frames_init(struct memory_map *map)
 {
 	uint64_t guess = memmap_usable_bytes(map) / PAGE_SIZE;
@@ -233,7 +236,7 @@ void frames_init(struct memory_map *map)
 		kernel_frames.allocator.zone_count, total, total * PAGE_SIZE / 1024,
 		FRAME_ALLOCATOR_OPS.name, metadata, metadata / total, metadata * 100 / total % 100);
 }
-#line 892 "chapters/04-frames.nw"
+#line 899 "chapters/04-frames.nw"
 void frame_release(struct frame *frame)
 {
 	if (!frame_is_none(*frame))

@@ -1,11 +1,11 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 722 "chapters/03-memmap.nw"
+#line 729 "chapters/03-memmap.nw"
 #include "kernel/memmap.h"
 #include "kernel/printf.h"
 
 struct memory_map boot_memory_map;
 
-#line 804 "chapters/03-memmap.nw"
+#line 811 "chapters/03-memmap.nw"
 static void sort_by_start(struct phys_region *r, size_t n)
 {
 	for (size_t i = 1; i < n; i++) {
@@ -17,7 +17,7 @@ static void sort_by_start(struct phys_region *r, size_t n)
 		r[j] = x;
 	}
 }
-#line 743 "chapters/03-memmap.nw"
+#line 750 "chapters/03-memmap.nw"
 static bool plausible_dtb(uint64_t dtb)
 {
 	return dtb >= DTB_LOWEST_ADDRESS && dtb % 8 == 0 &&
@@ -34,7 +34,7 @@ static uint32_t dtb_size(const void *dtb, uint64_t dtb_phys)
 	return size <= DTB_MAX_SIZE ? size : 0;
 }
 
-#line 781 "chapters/03-memmap.nw"
+#line 788 "chapters/03-memmap.nw"
 static const char *take_ram(struct memory_map *map, const struct fdt_memory *mem)
 {
 	for (size_t i = 0; i < mem->ram_count; i++) {
@@ -55,7 +55,7 @@ static const char *take_ram(struct memory_map *map, const struct fdt_memory *mem
 	return NULL;
 }
 
-#line 761 "chapters/03-memmap.nw"
+#line 768 "chapters/03-memmap.nw"
 static const char *read_tree(struct memory_map *map, const void *dtb, uint32_t size,
 			     struct fdt_memory *mem)
 {
@@ -70,7 +70,7 @@ static const char *read_tree(struct memory_map *map, const void *dtb, uint32_t s
 		return fdt_strerror(status);
 	return take_ram(map, mem);
 }
-#line 821 "chapters/03-memmap.nw"
+#line 828 "chapters/03-memmap.nw"
 static bool reserve(struct memory_map *map, uint64_t start, uint64_t end, const char *what)
 {
 	for (size_t i = 0; i < map->ram_count; i++) {
@@ -85,7 +85,7 @@ static bool reserve(struct memory_map *map, uint64_t start, uint64_t end, const 
 	}
 	return true;
 }
-#line 842 "chapters/03-memmap.nw"
+#line 849 "chapters/03-memmap.nw"
 static void add_usable(struct memory_map *map, uint64_t start, uint64_t end)
 {
 	if (start < end)
@@ -109,7 +109,7 @@ static void subtract_reserved(struct memory_map *map)
 		add_usable(map, at, map->ram[i].end);
 	}
 }
-#line 874 "chapters/03-memmap.nw"
+#line 881 "chapters/03-memmap.nw"
 static uint64_t region_end(uint64_t base, uint64_t size)
 {
 	return size > UINT64_MAX - base ? UINT64_MAX : base + size;
@@ -155,7 +155,7 @@ void memmap_build(struct memory_map *map, const void *dtb, uint64_t dtb_phys,
 	if (!map->problem)
 		subtract_reserved(map);
 }
-#line 928 "chapters/03-memmap.nw"
+#line 935 "chapters/03-memmap.nw"
 bool memmap_take(struct memory_map *map, uint64_t size, const char *what, uint64_t *start)
 {
 	bool found = false;
@@ -180,7 +180,7 @@ bool memmap_take(struct memory_map *map, uint64_t size, const char *what, uint64
 	*start = best;
 	return true;
 }
-#line 958 "chapters/03-memmap.nw"
+#line 965 "chapters/03-memmap.nw"
 uint64_t memmap_usable_bytes(const struct memory_map *map)
 {
 	uint64_t total = 0;
@@ -193,7 +193,8 @@ uint64_t memmap_usable_bytes(const struct memory_map *map)
 static void print_region(const struct phys_region *r)
 {
 	kprintf("  %p-%p %8lu KiB  %s\n", (void *)(uintptr_t)r->start,
-		(void *)(uintptr_t)r->end, (unsigned long)((r->end - r->start) / 1024), r->what);
+		(void *)(uintptr_t)r->end, (unsigned long)((r->end - r->start) / 1024),
+		r->what);
 }
 
 void memmap_print(const struct memory_map *map)

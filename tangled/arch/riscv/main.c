@@ -1,20 +1,20 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1271 "chapters/01-kernel.nw"
+#line 1290 "chapters/01-kernel.nw"
 #include <stdint.h>
 #include "kernel/arch.h"
 #include "kernel/printf.h"
 #include "kernel/test.h"
 #include "arch/riscv/sbi.h"
 #include "arch/riscv/sections.h"
-#line 861 "chapters/02-heap.nw"
+#line 867 "chapters/02-heap.nw"
 #include "kernel/heap.h"
-#line 999 "chapters/03-memmap.nw"
+#line 1007 "chapters/03-memmap.nw"
 #include "kernel/memmap.h"
 #include "kernel/panic.h"
-#line 901 "chapters/04-frames.nw"
+#line 908 "chapters/04-frames.nw"
 #include "kernel/frame.h"
 
-#line 1304 "chapters/01-kernel.nw"
+#line 1323 "chapters/01-kernel.nw"
 static void print_section(const char *name, const char *start, const char *end)
 {
 	kprintf("  %-8s %p-%p %8lu KiB\n", name, (void *)start, (void *)end,
@@ -32,7 +32,7 @@ static void print_kernel_layout(void)
 	print_section("kernel", kernel_start, kernel_end);
 }
 
-#line 1281 "chapters/01-kernel.nw"
+#line 1300 "chapters/01-kernel.nw"
 noreturn void kmain(unsigned long hartid, uintptr_t dtb)
 {
 	sbi_init();
@@ -41,18 +41,18 @@ noreturn void kmain(unsigned long hartid, uintptr_t dtb)
 	sbi_describe();
 	print_kernel_layout();
 	
-#line 864 "chapters/02-heap.nw"
+#line 870 "chapters/02-heap.nw"
 heap_init();
 heap_describe();
-#line 1003 "chapters/03-memmap.nw"
+#line 1011 "chapters/03-memmap.nw"
 memmap_build(&boot_memory_map, (const void *)dtb, dtb,
 	     (uintptr_t)kernel_start, (uintptr_t)kernel_end);
 memmap_print(&boot_memory_map);
 if (boot_memory_map.problem)
 	panic("the device tree at %p cannot be used: %s", (void *)dtb,
 	      boot_memory_map.problem);
-#line 904 "chapters/04-frames.nw"
+#line 911 "chapters/04-frames.nw"
 frames_init(&boot_memory_map);
-#line 1289 "chapters/01-kernel.nw"
+#line 1308 "chapters/01-kernel.nw"
 	arch_poweroff(ktest_run_all("") == 0 ? EXIT_OK : EXIT_TESTS_FAILED);
 }

@@ -93,7 +93,8 @@ static size_t mixed_size(void)
 	return 1 + next_random() % 65536;
 }
 
-__attribute__((noinline)) static size_t measured_mixed(size_t ops, bool use_malloc, bool dry)
+__attribute__((noinline))
+static size_t measured_mixed(size_t ops, bool use_malloc, bool dry)
 {
 	static struct live live;
 
@@ -124,7 +125,7 @@ __attribute__((noinline)) static size_t measured_mixed(size_t ops, bool use_mall
 	}
 	return ops;
 }
-#line 217 "chapters/85-measure.nw"
+#line 218 "chapters/85-measure.nw"
 #define MERGE_MAX (1 << 16)
 
 static void *merge_blocks[MERGE_MAX];
@@ -150,14 +151,14 @@ static size_t buddy_merge(size_t n, size_t ops)
 		buddy_dealloc(&buddy, merge_blocks[i], l);
 	return TIMED(measured_odd_frees(n));
 }
-#line 249 "chapters/85-measure.nw"
+#line 250 "chapters/85-measure.nw"
 __attribute__((noinline)) static size_t measured_malloc_pairs(size_t size, size_t ops)
 {
 	for (size_t i = 0; i < ops; i++)
 		free(malloc(size));
 	return ops;
 }
-#line 269 "chapters/85-measure.nw"
+#line 270 "chapters/85-measure.nw"
 #define RUN_PAGES 8
 
 static void *fragmented(const struct allocator_ops *ops, size_t capacity)
@@ -166,7 +167,8 @@ static void *fragmented(const struct allocator_ops *ops, size_t capacity)
 	size_t index;
 
 	if (!self) {
-		fprintf(stderr, "bench: %s cannot be created for %zu frames\n", ops->name, capacity);
+		fprintf(stderr, "bench: %s cannot be created for %zu frames\n",
+			ops->name, capacity);
 		exit(1);
 	}
 	if (ops->alloc_contiguous)
@@ -179,8 +181,9 @@ static void *fragmented(const struct allocator_ops *ops, size_t capacity)
 	return self;
 }
 
-__attribute__((noinline)) static size_t measured_frame_pairs(const struct allocator_ops *ops,
-							       void *self, size_t ops_count)
+__attribute__((noinline))
+static size_t measured_frame_pairs(const struct allocator_ops *ops,
+				   void *self, size_t ops_count)
 {
 	size_t index;
 
@@ -190,8 +193,9 @@ __attribute__((noinline)) static size_t measured_frame_pairs(const struct alloca
 	return ops_count;
 }
 
-__attribute__((noinline)) static size_t measured_run_pairs(const struct allocator_ops *ops,
-							     void *self, size_t ops_count)
+__attribute__((noinline))
+static size_t measured_run_pairs(const struct allocator_ops *ops,
+				 void *self, size_t ops_count)
 {
 	size_t first;
 
@@ -201,8 +205,8 @@ __attribute__((noinline)) static size_t measured_run_pairs(const struct allocato
 	return ops_count;
 }
 
-static size_t frame_case(const struct allocator_ops *ops, size_t capacity, size_t ops_count,
-			 bool runs)
+static size_t frame_case(const struct allocator_ops *ops, size_t capacity,
+			 size_t ops_count, bool runs)
 {
 	void *self = fragmented(ops, capacity);
 	size_t done = runs ? TIMED(measured_run_pairs(ops, self, ops_count))
@@ -221,7 +225,7 @@ static size_t metadata_per_frame(const struct allocator_ops *ops, size_t capacit
 	ops->destroy(self);
 	return used / capacity;
 }
-#line 338 "chapters/85-measure.nw"
+#line 342 "chapters/85-measure.nw"
 static size_t run_case(const char *name, size_t param, size_t ops)
 {
 	if (strcmp(name, "buddy-pairs") == 0)
@@ -239,14 +243,15 @@ static size_t run_case(const char *name, size_t param, size_t ops)
 	if (strcmp(name, "malloc-mixed") == 0 || strcmp(name, "malloc-mixed-dry") == 0)
 		return TIMED(measured_mixed(ops, true, strcmp(name, "malloc-mixed-dry") == 0));
 	if (strcmp(name, "stacked") == 0 || strcmp(name, "segtree") == 0)
-		return frame_case(name[1] == 't' ? &stacked_allocator_ops : &segtree_allocator_ops,
+		return frame_case(name[1] == 't' ? &stacked_allocator_ops
+						 : &segtree_allocator_ops,
 				  param, ops, false);
 	if (strcmp(name, "segtree-run") == 0)
 		return frame_case(&segtree_allocator_ops, param, ops, true);
 	fprintf(stderr, "bench: unknown case %s\n", name);
 	exit(2);
 }
-#line 368 "chapters/85-measure.nw"
+#line 373 "chapters/85-measure.nw"
 static int by_value(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;

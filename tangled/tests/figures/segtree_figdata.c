@@ -21,8 +21,8 @@ static void print_node(FILE *out, const char *state, const struct segtree *t, si
 		n = uniform(forced, len);
 	else if (n.longest == 0 || n.longest == len)
 		forced = n.longest != 0;
-	fprintf(out, "\\stnode{%s}{%zu}{%u}{%.4f}{%zu}{%zu}{%u}{%u}{%u}\n", state, k, depth, x,
-		lo, lo + len - 1, n.longest, n.left, n.right);
+	fprintf(out, "\\stnode{%s}{%zu}{%u}{%.4f}{%zu}{%zu}{%u}{%u}{%u}\n",
+		state, k, depth, x, lo, lo + len - 1, n.longest, n.left, n.right);
 	if (len > 1) {
 		print_node(out, state, t, 2 * k, lo, len / 2, forced);
 		print_node(out, state, t, 2 * k + 1, lo + len / 2, len / 2, forced);

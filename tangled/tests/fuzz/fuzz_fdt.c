@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 738 "chapters/85-measure.nw"
+#line 743 "chapters/85-measure.nw"
 #include <stdlib.h>
 #include <string.h>
 #include "kernel/fdt.h"
@@ -33,7 +33,8 @@ static void check_map(const struct memory_map *map)
 		require(inside_ram(map, u));
 		require(i == 0 || map->usable[i - 1].end <= u->start);
 		for (size_t r = 0; r < map->reserved_count; r++)
-			require(u->end <= map->reserved[r].start || map->reserved[r].end <= u->start);
+			require(u->end <= map->reserved[r].start ||
+				map->reserved[r].end <= u->start);
 	}
 }
 

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1282 "chapters/02-heap.nw"
+#line 1288 "chapters/02-heap.nw"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +11,7 @@
 #define MAX_LIVE 512
 #define SEED 20261126
 
-#line 1302 "chapters/02-heap.nw"
+#line 1308 "chapters/02-heap.nw"
 static uint64_t rng_state;
 
 static uint64_t rng_next(void)
@@ -30,7 +30,7 @@ static size_t random_size(void)
 
 	return 1 + (size_t)(rng_next() % ((size_t)1 << bits));
 }
-#line 1323 "chapters/02-heap.nw"
+#line 1329 "chapters/02-heap.nw"
 struct live_block {
 	unsigned char *ptr;
 	struct layout layout;
@@ -44,7 +44,7 @@ static bool block_intact(const struct live_block *blk)
 			return false;
 	return true;
 }
-#line 1341 "chapters/02-heap.nw"
+#line 1347 "chapters/02-heap.nw"
 static void free_random_block(struct buddy *b, struct live_block *live, size_t *n)
 {
 	size_t i = rng_next() % *n;
@@ -57,7 +57,7 @@ static void free_random_block(struct buddy *b, struct live_block *live, size_t *
 			   SEED, (void *)live[i].ptr);
 	live[i] = live[--*n];
 }
-#line 1357 "chapters/02-heap.nw"
+#line 1363 "chapters/02-heap.nw"
 KTEST(buddy_agrees_with_model_under_random_operations)
 {
 	static struct live_block live[MAX_LIVE];
@@ -72,7 +72,7 @@ KTEST(buddy_agrees_with_model_under_random_operations)
 	for (int step = 0; step < STEPS && !ktest_failed(); step++) {
 		if (n < MAX_LIVE && rng_next() % 100 < 55) {
 			
-#line 1386 "chapters/02-heap.nw"
+#line 1393 "chapters/02-heap.nw"
 struct layout layout = { random_size(), (size_t)1 << (rng_next() % 13) };
 unsigned char *p = buddy_alloc(&b, layout);
 
@@ -84,7 +84,7 @@ if (p) {
 	memset(p, live[n].fill, layout.size);
 	n++;
 }
-#line 1371 "chapters/02-heap.nw"
+#line 1377 "chapters/02-heap.nw"
 		} else if (n > 0) {
 			free_random_block(&b, live, &n);
 		}
@@ -92,7 +92,8 @@ if (p) {
 	while (n > 0 && !ktest_failed())
 		free_random_block(&b, live, &n);
 	if (!ktest_failed() && buddy_largest_free(&b) != largest_at_start)
-		ktest_fail(__FILE__, __LINE__, "seed %d: largest free block %zu after freeing all, %zu at start",
+		ktest_fail(__FILE__, __LINE__,
+			   "seed %d: largest free block %zu after freeing all, %zu at start",
 			   SEED, buddy_largest_free(&b), largest_at_start);
 	free(region);
 }

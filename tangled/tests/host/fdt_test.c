@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1086 "chapters/03-memmap.nw"
+#line 1094 "chapters/03-memmap.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +10,7 @@
 #define VIRT_RAM_BASE 0x80000000ULL
 #define MiB (1024ULL * 1024)
 
-#line 1106 "chapters/03-memmap.nw"
+#line 1114 "chapters/03-memmap.nw"
 static unsigned char *load_dtb(const char *name, size_t *len)
 {
 	const char *dir = getenv("DTB_DIR");
@@ -20,7 +20,8 @@ static unsigned char *load_dtb(const char *name, size_t *len)
 	long size;
 
 	if (!dir) {
-		ktest_fail(__FILE__, __LINE__, "DTB_DIR is not set; run the tests through make");
+		ktest_fail(__FILE__, __LINE__,
+			   "DTB_DIR is not set; run the tests through make");
 		return NULL;
 	}
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
@@ -41,7 +42,7 @@ static unsigned char *load_dtb(const char *name, size_t *len)
 	*len = (size_t)size;
 	return blob;
 }
-#line 1139 "chapters/03-memmap.nw"
+#line 1148 "chapters/03-memmap.nw"
 static void expect_virt_ram(const char *name, uint64_t size)
 {
 	size_t len;
@@ -55,7 +56,8 @@ static void expect_virt_ram(const char *name, uint64_t size)
 	free(blob);
 	if (status != FDT_OK)
 		ktest_fail(__FILE__, __LINE__, "%s: %s", name, fdt_strerror(status));
-	else if (mem.ram_count != 1 || mem.ram[0].base != VIRT_RAM_BASE || mem.ram[0].size != size)
+	else if (mem.ram_count != 1 || mem.ram[0].base != VIRT_RAM_BASE ||
+		 mem.ram[0].size != size)
 		ktest_fail(__FILE__, __LINE__, "%s: %zu ranges, first 0x%lx+0x%lx", name,
 			   mem.ram_count, (unsigned long)mem.ram[0].base,
 			   (unsigned long)mem.ram[0].size);
@@ -66,7 +68,7 @@ KTEST(fdt_reads_qemu_virt_memory)
 	expect_virt_ram("virt-128M.dtb", 128 * MiB);
 	expect_virt_ram("virt-256M.dtb", 256 * MiB);
 }
-#line 1172 "chapters/03-memmap.nw"
+#line 1182 "chapters/03-memmap.nw"
 #define BUILD_MAX 4096
 
 struct builder {
@@ -121,7 +123,8 @@ static void prop(struct builder *b, const char *name, const void *value, size_t 
 	emit_bytes(b, value, len);
 }
 
-static void prop_cells(struct builder *b, const char *name, const uint32_t *cells, size_t n)
+static void prop_cells(struct builder *b, const char *name, const uint32_t *cells,
+			size_t n)
 {
 	unsigned char value[1024];
 
@@ -163,7 +166,7 @@ static size_t finish(struct builder *b, unsigned char *out)
 	memcpy(out + strings_off, b->strings, b->strings_len);
 	return total;
 }
-#line 1275 "chapters/03-memmap.nw"
+#line 1286 "chapters/03-memmap.nw"
 static size_t shaped_tree(unsigned char *out)
 {
 	static const uint32_t ram0[] = { 0x80000000, 0x4000000 };
@@ -219,7 +222,7 @@ KTEST(fdt_reads_every_shape)
 	ASSERT_EQ(mem.reserved[1].size, 0x80000);
 	ASSERT_EQ(mem.reserved[2].base, 0x83000000);
 }
-#line 1338 "chapters/03-memmap.nw"
+#line 1349 "chapters/03-memmap.nw"
 static enum fdt_status read_with_field(const unsigned char *blob, size_t len,
 				       size_t offset, uint32_t value)
 {
@@ -259,7 +262,7 @@ KTEST(fdt_rejects_damaged_headers)
 	ASSERT_EQ(fdt_total_size(blob + 1), 0);
 	free(blob);
 }
-#line 1383 "chapters/03-memmap.nw"
+#line 1394 "chapters/03-memmap.nw"
 static enum fdt_status read_built(struct builder *b)
 {
 	static unsigned char blob[BUILD_MAX * 2];
@@ -333,7 +336,7 @@ KTEST(fdt_rejects_damaged_structure)
 	end_node(&b);
 	ASSERT_EQ(read_built(&b), FDT_ERR_STRUCTURE);
 }
-#line 1469 "chapters/03-memmap.nw"
+#line 1480 "chapters/03-memmap.nw"
 #define DAMAGE_ROUNDS 20000
 
 KTEST(fdt_survives_random_damage)
@@ -372,7 +375,7 @@ KTEST(fdt_survives_random_damage)
 	free(copy);
 	free(blob);
 }
-#line 1518 "chapters/03-memmap.nw"
+#line 1529 "chapters/03-memmap.nw"
 #define TEST_DTB_PHYS 0x87e00000ULL
 #define TEST_KERNEL_START 0x80200000ULL
 #define TEST_KERNEL_END 0x80a00000ULL
@@ -446,7 +449,7 @@ KTEST(memmap_handles_overlapping_reservations)
 	ASSERT_EQ(map.usable[1].start, 0x86000000 + fdt_total_size(blob));
 	ASSERT_EQ(map.usable[1].end, 0x87ff0000);
 }
-#line 1599 "chapters/03-memmap.nw"
+#line 1610 "chapters/03-memmap.nw"
 static void save_dtb(const char *name, const unsigned char *blob, size_t len)
 {
 	const char *dir = getenv("DTB_DIR");
@@ -505,7 +508,7 @@ KTEST(memmap_honours_every_reservation)
 	ASSERT(map.problem != NULL && strcmp(map.problem, "too many reserved ranges") == 0);
 	ASSERT_EQ(map.usable_count, 0);
 }
-#line 1664 "chapters/03-memmap.nw"
+#line 1675 "chapters/03-memmap.nw"
 KTEST(memmap_uses_every_memory_node)
 {
 	static unsigned char blob[BUILD_MAX * 2];

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1508 "chapters/04-frames.nw"
+#line 1519 "chapters/04-frames.nw"
 #include "host/shim.h"
 #include "kernel/frame.h"
 #include "kernel/test.h"
@@ -40,14 +40,15 @@ KTEST(frame_dealloc_panics_on_bad_frames)
 	frames_init(&map);
 	ASSERT_EQ(frames_total(), 16);
 	ASSERT(frame_alloc(&f) == NULL);
-	ASSERT_PANICS(frame_dealloc(&stranger), "refused to free frame 0x12345000 (page 74565)");
+	ASSERT_PANICS(frame_dealloc(&stranger),
+		      "refused to free frame 0x12345000 (page 74565)");
 	frame_dealloc(&f);
 	f.ppn.value = 0x80a00;
 	ASSERT_PANICS(frame_dealloc(&f), "refused to free frame 0x80a00000");
 	ASSERT_PANICS(frame_dealloc_contiguous(f, 2), "refused to free 2 frames");
 	frame_allocator_destroy(&kernel_frames.allocator);
 }
-#line 1560 "chapters/04-frames.nw"
+#line 1572 "chapters/04-frames.nw"
 KTEST(frames_init_refuses_a_map_without_free_pages)
 {
 	struct memory_map none = { .ram_count = 1, .ram = { { 0x80000000, 0x88000000, "RAM" } } };

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1483 "chapters/01-kernel.nw"
+#line 1507 "chapters/01-kernel.nw"
 #include <stdio.h>
 #include <string.h>
 #include "kernel/printf.h"
@@ -37,12 +37,14 @@ KTEST(printf_agrees_with_libc)
 		ksnprintf(ours, BUFFER, f, (int)v, (int)v, (int)v, (int)v);
 		snprintf(libc, BUFFER, f, (int)v, (int)v, (int)v, (int)v);
 		if (strcmp(ours, libc) != 0)
-			ktest_fail(__FILE__, __LINE__, "seed 1, step %d, \"%s\": got \"%s\", libc \"%s\"",
+			ktest_fail(__FILE__, __LINE__,
+				   "seed 1, step %d, \"%s\": got \"%s\", libc \"%s\"",
 				   i, f, ours, libc);
 		ksnprintf(ours, BUFFER, lf, (long)v, (long)v, (long)v, (long)v);
 		snprintf(libc, BUFFER, lf, (long)v, (long)v, (long)v, (long)v);
 		if (strcmp(ours, libc) != 0)
-			ktest_fail(__FILE__, __LINE__, "seed 1, step %d, \"%s\": got \"%s\", libc \"%s\"",
+			ktest_fail(__FILE__, __LINE__,
+				   "seed 1, step %d, \"%s\": got \"%s\", libc \"%s\"",
 				   i, lf, ours, libc);
 		if (ktest_failed())
 			return;
