@@ -122,9 +122,14 @@ class Sandbox:
                 pass
 
     # ------------------------------------------------------------ running
+    def cwd(self):
+        """Where commands start: the build directory in the sandbox, the
+        sources outside it (where make's relative ../build resolves)."""
+        return None if self.mode == "bwrap" else self.src
+
     def popen(self, argv, limits, stdin=subprocess.PIPE):
         return subprocess.Popen(self._wrap(argv, self.mode), stdin=stdin, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, start_new_session=True,
+                                stderr=subprocess.PIPE, start_new_session=True, cwd=self.cwd(),
                                 preexec_fn=self._limits(limits))
 
     def run(self, argv, limits, idle=None):
@@ -132,7 +137,7 @@ class Sandbox:
         stdout and stderr together, at most limits.output bytes; why is None,
         "timeout", "idle" (no output for idle seconds) or "output"."""
         proc = subprocess.Popen(self._wrap(argv, self.mode), stdin=subprocess.DEVNULL,
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=self.cwd(),
                                 start_new_session=True, preexec_fn=self._limits(limits))
         reader = CappedReader(proc.stdout, limits.output)
         deadline = time.monotonic() + limits.seconds
