@@ -1,15 +1,15 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1436 "chapters/01-kernel.nw"
+#line 1439 "chapters/01-kernel.nw"
 #include "kernel/test.h"
 #line 830 "chapters/02-heap.nw"
 #include "kernel/heap.h"
 
-#line 1439 "chapters/01-kernel.nw"
+#line 1442 "chapters/01-kernel.nw"
 int main(int argc, char **argv)
 {
 	
 #line 833 "chapters/02-heap.nw"
 heap_init();
-#line 1442 "chapters/01-kernel.nw"
+#line 1445 "chapters/01-kernel.nw"
 	return ktest_run_all(argc > 1 ? argv[1] : "") == 0 ? 0 : 1;
 }

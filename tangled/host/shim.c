@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1321 "chapters/01-kernel.nw"
+#line 1324 "chapters/01-kernel.nw"
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,7 +7,7 @@
 #include "kernel/arch.h"
 #include "host/shim.h"
 
-#line 1390 "chapters/01-kernel.nw"
+#line 1393 "chapters/01-kernel.nw"
 #define CAPTURE_SIZE 1024
 
 static jmp_buf *panic_landing;
@@ -36,7 +36,7 @@ const char *host_end_expect_panic(void)
 	captured[captured_len] = '\0';
 	return captured;
 }
-#line 1421 "chapters/01-kernel.nw"
+#line 1424 "chapters/01-kernel.nw"
 noreturn void arch_poweroff(int status)
 {
 	if (panic_landing)
@@ -45,7 +45,7 @@ noreturn void arch_poweroff(int status)
 	exit(status);
 }
 
-#line 1331 "chapters/01-kernel.nw"
+#line 1334 "chapters/01-kernel.nw"
 unsigned long arch_irq_save(void)
 {
 	return 0;

@@ -1,18 +1,18 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 396 "chapters/01-kernel.nw"
+#line 399 "chapters/01-kernel.nw"
 #ifndef KERNEL_ARCH_H
 #define KERNEL_ARCH_H
 
 #include <stdnoreturn.h>
 
-#line 415 "chapters/01-kernel.nw"
+#line 418 "chapters/01-kernel.nw"
 enum exit_status {
 	EXIT_OK = 0,
 	EXIT_TESTS_FAILED = 1,
 	EXIT_PANIC = 3,
 };
 
-#line 403 "chapters/01-kernel.nw"
+#line 406 "chapters/01-kernel.nw"
 void arch_putchar(char c);
 noreturn void arch_poweroff(int status);
 unsigned long arch_irq_save(void);

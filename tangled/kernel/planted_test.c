@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1078 "chapters/01-kernel.nw"
+#line 1081 "chapters/01-kernel.nw"
 #include "kernel/test.h"
 #include "kernel/panic.h"
 

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 160 "chapters/01-kernel.nw"
+#line 163 "chapters/01-kernel.nw"
 #include "arch/riscv/entry.h"
 
 	.section .text.entry
@@ -8,7 +8,7 @@ _start:
 	mv	tp, a0
 	la	sp, boot_stack_top
 	
-#line 178 "chapters/01-kernel.nw"
+#line 181 "chapters/01-kernel.nw"
 	la	t0, bss_start
 	la	t1, bss_end
 1:	bgeu	t0, t1, 2f
@@ -16,16 +16,16 @@ _start:
 	addi	t0, t0, 8
 	j	1b
 2:
-#line 168 "chapters/01-kernel.nw"
+#line 171 "chapters/01-kernel.nw"
 	
-#line 191 "chapters/01-kernel.nw"
+#line 194 "chapters/01-kernel.nw"
 	call	kmain
 3:	wfi
 	j	3b
 
-#line 170 "chapters/01-kernel.nw"
+#line 173 "chapters/01-kernel.nw"
 	
-#line 199 "chapters/01-kernel.nw"
+#line 202 "chapters/01-kernel.nw"
 	.section .bss.stack
 	.balign 16
 	.globl boot_stack, boot_stack_top

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1258 "chapters/01-kernel.nw"
+#line 1261 "chapters/01-kernel.nw"
 #include <stdint.h>
 #include "kernel/arch.h"
 #include "kernel/printf.h"
@@ -12,8 +12,10 @@
 #include "kernel/memmap.h"
 #line 801 "chapters/04-frames.nw"
 #include "kernel/frame.h"
+#line 915 "chapters/04a-paging.nw"
+#include "kernel/kspace.h"
 
-#line 1291 "chapters/01-kernel.nw"
+#line 1294 "chapters/01-kernel.nw"
 static void print_section(const char *name, const char *start, const char *end)
 {
 	kprintf("  %-8s %p-%p %8lu KiB\n", name, (void *)start, (void *)end,
@@ -31,7 +33,7 @@ static void print_kernel_layout(void)
 	print_section("kernel", kernel_start, kernel_end);
 }
 
-#line 1268 "chapters/01-kernel.nw"
+#line 1271 "chapters/01-kernel.nw"
 noreturn void kmain(unsigned long hartid, uintptr_t dtb)
 {
 	sbi_init();
@@ -49,6 +51,8 @@ memmap_build(&boot_memory_map, (const void *)dtb, dtb,
 memmap_print(&boot_memory_map);
 #line 804 "chapters/04-frames.nw"
 frames_init(&boot_memory_map);
-#line 1276 "chapters/01-kernel.nw"
+#line 918 "chapters/04a-paging.nw"
+paging_init(&boot_memory_map);
+#line 1279 "chapters/01-kernel.nw"
 	arch_poweroff(ktest_run_all("") == 0 ? EXIT_OK : EXIT_TESTS_FAILED);
 }

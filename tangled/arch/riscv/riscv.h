@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 492 "chapters/01-kernel.nw"
+#line 495 "chapters/01-kernel.nw"
 #ifndef ARCH_RISCV_RISCV_H
 #define ARCH_RISCV_RISCV_H
 

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1391 "chapters/04-frames.nw"
+#line 1394 "chapters/04-frames.nw"
 #include "host/shim.h"
 #include "kernel/frame.h"
 #include "kernel/test.h"
