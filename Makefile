@@ -77,6 +77,7 @@ KDEFS    := $(if $(KTEST_NONCE),-DKTEST_NONCE='"$(KTEST_NONCE)"') \
 	    $(if $(filter failure,$(PLANT)),-DKTEST_PLANT_FAILURE) \
 	    $(if $(filter panic,$(PLANT)),-DKTEST_PLANT_PANIC) \
 	    $(if $(filter tracker-deadlock,$(PLANT)),-DKTEST_PLANT_TRACKER_DEADLOCK) \
+	    $(if $(filter stack-overflow,$(PLANT)),-DKTEST_PLANT_STACK_OVERFLOW) \
 	    $(if $(filter vec,$(HEAP_BACKING)),-DHEAP_BACKING_VEC) \
 	    $(if $(filter segtree,$(ALLOCATOR)),-DFRAME_ALLOCATOR_OPS=segtree_allocator_ops)
 KLDFLAGS := -nostdlib -static -no-pie -Wl,--no-warn-rwx-segments

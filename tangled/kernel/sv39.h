@@ -49,9 +49,10 @@ struct pte {
 #define PTE_A (1u << 6)
 #define PTE_D (1u << 7)
 #define PTE_PERMS (PTE_R | PTE_W | PTE_X)
-#define PTE_LEAF_FLAGS (PTE_PERMS | PTE_U | PTE_G | PTE_A | PTE_D)
+#define PTE_LEAF_FLAGS \
+	(PTE_PERMS | PTE_U | PTE_G | PTE_A | PTE_D)
 #define PTE_FLAG_BITS 10
-#line 127 "chapters/04a-paging.nw"
+#line 129 "chapters/04a-paging.nw"
 static inline struct vaddr vaddr_of(uintptr_t value)
 {
 	return (struct vaddr){ value };
@@ -78,12 +79,12 @@ static inline bool vaddr_is_canonical(struct vaddr address)
 
 	return (uint64_t)(shifted >> (64 - SV39_VA_BITS)) == address.value;
 }
-#line 157 "chapters/04a-paging.nw"
+#line 159 "chapters/04a-paging.nw"
 static inline size_t vpn_index(struct vpn page, enum pt_level level)
 {
 	return page.value >> (SV39_INDEX_BITS * level) & (SV39_ENTRIES - 1);
 }
-#line 166 "chapters/04a-paging.nw"
+#line 168 "chapters/04a-paging.nw"
 static inline struct pte pte_make(struct ppn page, unsigned flags)
 {
 	return (struct pte){ (uint64_t)page.value << PTE_FLAG_BITS | flags };
@@ -113,7 +114,7 @@ static inline bool pte_is_table(struct pte entry)
 {
 	return pte_is_valid(entry) && !(entry.bits & PTE_PERMS);
 }
-#line 200 "chapters/04a-paging.nw"
+#line 202 "chapters/04a-paging.nw"
 #define SATP_MODE_SV39 ((uint64_t)8 << 60)
 
 static inline uint64_t satp_sv39(struct ppn root)

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 212 "chapters/04a-paging.nw"
+#line 214 "chapters/04a-paging.nw"
 /* expect-error: incompatible types when returning type 'struct vpn' but 'struct ppn' was expected */
 #include "kernel/sv39.h"
 
