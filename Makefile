@@ -277,9 +277,10 @@ FCC       := clang
 FCFLAGS   := -std=gnu11 -O1 -g $(WARNINGS) -Itangled -DHEAP_SIZE=$(HOST_HEAP_SIZE) \
 	     -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 FUZZ_LIB  := $(patsubst tangled/%,$(FBUILD)/obj/%.o,$(HLIB_SRCS) tangled/host/shim.c \
-	     tangled/tests/host/allocator_model.c \
+	     tangled/tests/host/allocator_model.c tangled/tests/host/physmem.c \
+	     tangled/tests/host/pagetable_model.c \
 	     tangled/solutions/3-segment-tree/segtree_allocator.c)
-FUZZERS   := $(addprefix $(FBUILD)/fuzz-,buddy stacked segtree fdt)
+FUZZERS   := $(addprefix $(FBUILD)/fuzz-,buddy stacked segtree fdt pagetable)
 
 $(FBUILD)/obj/%.c.o: tangled/%.c Makefile
 	@$(call msg,CLANG,$<)
@@ -292,6 +293,7 @@ $(FBUILD)/obj/fuzz-%.o: tangled/tests/fuzz/fuzz_allocator.c Makefile
 
 $(FBUILD)/fuzz-buddy: $(FBUILD)/obj/tests/fuzz/fuzz_buddy.c.o $(FUZZ_LIB)
 $(FBUILD)/fuzz-fdt: $(FBUILD)/obj/tests/fuzz/fuzz_fdt.c.o $(FUZZ_LIB)
+$(FBUILD)/fuzz-pagetable: $(FBUILD)/obj/tests/fuzz/fuzz_pagetable.c.o $(FUZZ_LIB)
 $(FBUILD)/fuzz-stacked: $(FBUILD)/obj/fuzz-stacked.o $(FUZZ_LIB)
 $(FBUILD)/fuzz-segtree: $(FBUILD)/obj/fuzz-segtree.o $(FUZZ_LIB)
 $(FUZZERS):
