@@ -244,7 +244,7 @@ BBUILD    := $(BUILD)/bench-bin
 BCFLAGS   := -std=gnu11 -O2 -g $(WARNINGS) -Itangled -DHEAP_SIZE=$(HOST_HEAP_SIZE) \
 	     -fno-builtin-malloc -fno-builtin-free
 BENCH_BIN := $(BBUILD)/bench
-BENCH_SRCS := $(HLIB_SRCS) tangled/host/shim.c tangled/tests/bench/bench.c \
+BENCH_SRCS := $(HLIB_SRCS) tangled/host/shim.c tangled/tests/bench/bench.c tangled/tests/host/physmem.c \
 	      tangled/solutions/3-segment-tree/segtree_allocator.c
 FUZZ_TIME ?= 60
 
@@ -313,7 +313,7 @@ bench-record:
 	$(Q)test -f $(BUILD)/bench/frames.csv || { echo "run make bench first" >&2; exit 1; }
 	$(Q)mkdir -p figures/data
 	$(Q)cp $(BUILD)/bench/buddy.csv $(BUILD)/bench/scaling.csv $(BUILD)/bench/frames.csv \
-	  $(BUILD)/bench/values.tex figures/data/
+	  $(BUILD)/bench/pagetable.csv $(BUILD)/bench/values.tex figures/data/
 	@echo "bench-record: copied the measurements of $(BUILD)/bench to figures/data/"
 
 shape-test: $(SHAPE_BIN)
@@ -328,7 +328,8 @@ fuzz: $(FUZZERS) $(DTBS)
 # The figures that draw real data: the memory map of a real boot, and the
 # allocators' states through the notes' example (appendix "插图是怎样画出来的").
 FIGBUILD := $(BUILD)/figures
-FIG_DATA := $(FIGBUILD)/memmap-data.tex $(FIGBUILD)/stacked-data.tex $(FIGBUILD)/segtree-data.tex
+FIG_DATA := $(FIGBUILD)/memmap-data.tex $(FIGBUILD)/pagetable-data.tex \
+	    $(FIGBUILD)/stacked-data.tex $(FIGBUILD)/segtree-data.tex
 FIGDATA  := $(FIGBUILD)/figdata
 
 $(FIGBUILD)/boot.log: $(KERNEL)
@@ -339,6 +340,10 @@ $(FIGBUILD)/boot.log: $(KERNEL)
 $(FIGBUILD)/memmap-data.tex: $(FIGBUILD)/boot.log tools/figure-memmap
 	@$(call msg,FIGDATA,$@)
 	$(Q)tools/figure-memmap $< $@
+
+$(FIGBUILD)/pagetable-data.tex: $(FIGBUILD)/boot.log tools/figure-pagetable
+	@$(call msg,FIGDATA,$@)
+	$(Q)tools/figure-pagetable $< $@
 
 $(FIGDATA): $(HBUILD)/tests/figures/figdata.c.o $(HBUILD)/host/shim.c.o $(HLIB)
 	@$(call msg,HOSTLD,$@)

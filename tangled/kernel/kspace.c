@@ -47,7 +47,7 @@ const char *kspace_build(struct kernel_space *space, const struct phys_window *m
 		pt_destroy(&space->table);
 	return error;
 }
-#line 929 "chapters/04a-paging.nw"
+#line 938 "chapters/04a-paging.nw"
 struct leaf_run {
 	uintptr_t va;
 	uintptr_t pa;
@@ -93,7 +93,7 @@ void kspace_print(const struct kernel_space *space)
 	if (run.count)
 		print_run(&run);
 }
-#line 985 "chapters/04a-paging.nw"
+#line 994 "chapters/04a-paging.nw"
 static void permissions(unsigned flags, char out[4])
 {
 	out[0] = flags & PTE_R ? 'r' : '-';

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 23 "chapters/86-figures.nw"
+#line 26 "chapters/86-figures.nw"
 #include <stdio.h>
 #include "kernel/heap.h"
 #include "kernel/stacked_allocator.c"
@@ -7,7 +7,7 @@
 
 #define EXAMPLE_CAPACITY 5
 
-#line 38 "chapters/86-figures.nw"
+#line 41 "chapters/86-figures.nw"
 static void print_stack(FILE *out, const char *op, const char *result, void *self)
 {
 	struct range_stack *s = self;
@@ -20,7 +20,7 @@ static void print_stack(FILE *out, const char *op, const char *result, void *sel
 	}
 	fprintf(out, "}\n");
 }
-#line 59 "chapters/86-figures.nw"
+#line 62 "chapters/86-figures.nw"
 static void print_node(FILE *out, const char *state, const struct segtree *t, size_t k,
 		       size_t lo, size_t len, int forced)
 {
@@ -42,7 +42,7 @@ static void print_node(FILE *out, const char *state, const struct segtree *t, si
 		print_node(out, state, t, 2 * k + 1, lo + len / 2, len / 2, forced);
 	}
 }
-#line 85 "chapters/86-figures.nw"
+#line 88 "chapters/86-figures.nw"
 int main(int argc, char **argv)
 {
 	FILE *stack_out, *tree_out;

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1107 "chapters/04a-paging.nw"
+#line 1116 "chapters/04a-paging.nw"
 #include "host/shim.h"
 #include "kernel/kspace.h"
 #include "kernel/test.h"
@@ -49,7 +49,7 @@ KTEST(pt_maps_translates_and_unmaps_a_page)
 	ASSERT_EQ(sim_free_frames(), before);
 	sim_memory_destroy(&sim);
 }
-#line 1161 "chapters/04a-paging.nw"
+#line 1170 "chapters/04a-paging.nw"
 KTEST(pt_maps_large_pages)
 {
 	struct sim_memory sim;
@@ -71,7 +71,7 @@ KTEST(pt_maps_large_pages)
 	pt_destroy(&t);
 	sim_memory_destroy(&sim);
 }
-#line 1189 "chapters/04a-paging.nw"
+#line 1198 "chapters/04a-paging.nw"
 #define ASSERT_REFUSED(call, message)					\
 	do {								\
 		const char *error_ = (call);				\
@@ -149,7 +149,7 @@ KTEST(pt_refuses_bad_unmaps)
 	pt_destroy(&t);
 	sim_memory_destroy(&sim);
 }
-#line 1275 "chapters/04a-paging.nw"
+#line 1284 "chapters/04a-paging.nw"
 KTEST(pt_out_of_frames_loses_nothing)
 {
 	struct sim_memory sim;
@@ -179,7 +179,7 @@ KTEST(pt_out_of_frames_loses_nothing)
 	ASSERT_EQ(sim_free_frames(), 4);
 	sim_memory_destroy(&sim);
 }
-#line 1316 "chapters/04a-paging.nw"
+#line 1325 "chapters/04a-paging.nw"
 KTEST(pt_destroy_frees_exactly_its_frames)
 {
 	static const uintptr_t pages[] = {
@@ -203,7 +203,7 @@ KTEST(pt_destroy_frees_exactly_its_frames)
 	ASSERT(frame_is_none(t.root));
 	sim_memory_destroy(&sim);
 }
-#line 1354 "chapters/04a-paging.nw"
+#line 1363 "chapters/04a-paging.nw"
 #define FAKE_KERNEL 0x90200000UL
 
 static const struct kspace_segment fake_kernel[] = {
@@ -246,7 +246,7 @@ KTEST(kspace_gives_each_segment_its_permissions)
 	ASSERT_EQ(sim_free_frames(), sim.pages);
 	sim_memory_destroy(&sim);
 }
-#line 1401 "chapters/04a-paging.nw"
+#line 1410 "chapters/04a-paging.nw"
 KTEST(kspace_refuses_bad_lists_and_loses_nothing)
 {
 	struct sim_memory sim;
@@ -264,7 +264,7 @@ KTEST(kspace_refuses_bad_lists_and_loses_nothing)
 	ASSERT_EQ(sim_free_frames(), sim.pages);
 	sim_memory_destroy(&sim);
 }
-#line 1423 "chapters/04a-paging.nw"
+#line 1432 "chapters/04a-paging.nw"
 static bool says(uintptr_t stval, bool guard, const char *needle)
 {
 	char buf[160];
