@@ -2,6 +2,7 @@
 #line 1116 "chapters/04a-paging.nw"
 #include "host/shim.h"
 #include "kernel/kspace.h"
+#include "kernel/printf.h"
 #include "kernel/test.h"
 #include "tests/host/physmem.h"
 
@@ -49,7 +50,7 @@ KTEST(pt_maps_translates_and_unmaps_a_page)
 	ASSERT_EQ(sim_free_frames(), before);
 	sim_memory_destroy(&sim);
 }
-#line 1170 "chapters/04a-paging.nw"
+#line 1171 "chapters/04a-paging.nw"
 KTEST(pt_maps_large_pages)
 {
 	struct sim_memory sim;
@@ -71,7 +72,7 @@ KTEST(pt_maps_large_pages)
 	pt_destroy(&t);
 	sim_memory_destroy(&sim);
 }
-#line 1198 "chapters/04a-paging.nw"
+#line 1199 "chapters/04a-paging.nw"
 #define ASSERT_REFUSED(call, message)					\
 	do {								\
 		const char *error_ = (call);				\
@@ -149,7 +150,7 @@ KTEST(pt_refuses_bad_unmaps)
 	pt_destroy(&t);
 	sim_memory_destroy(&sim);
 }
-#line 1284 "chapters/04a-paging.nw"
+#line 1285 "chapters/04a-paging.nw"
 KTEST(pt_out_of_frames_loses_nothing)
 {
 	struct sim_memory sim;
@@ -179,7 +180,7 @@ KTEST(pt_out_of_frames_loses_nothing)
 	ASSERT_EQ(sim_free_frames(), 4);
 	sim_memory_destroy(&sim);
 }
-#line 1325 "chapters/04a-paging.nw"
+#line 1326 "chapters/04a-paging.nw"
 KTEST(pt_destroy_frees_exactly_its_frames)
 {
 	static const uintptr_t pages[] = {
@@ -203,7 +204,7 @@ KTEST(pt_destroy_frees_exactly_its_frames)
 	ASSERT(frame_is_none(t.root));
 	sim_memory_destroy(&sim);
 }
-#line 1363 "chapters/04a-paging.nw"
+#line 1364 "chapters/04a-paging.nw"
 #define FAKE_KERNEL 0x90200000UL
 
 static const struct kspace_segment fake_kernel[] = {
@@ -246,7 +247,49 @@ KTEST(kspace_gives_each_segment_its_permissions)
 	ASSERT_EQ(sim_free_frames(), sim.pages);
 	sim_memory_destroy(&sim);
 }
-#line 1410 "chapters/04a-paging.nw"
+#line 1414 "chapters/04a-paging.nw"
+#define RAM_SIZES 5
+
+static void count_huge(void *context, struct vaddr va, struct paddr pa, enum pt_level level,
+		       unsigned flags)
+{
+	(void)va, (void)pa, (void)flags;
+	*(size_t *)context += level == PT_LEVEL_1G;
+}
+
+KTEST(kspace_frames_at_every_ram_size)
+{
+	static const unsigned long ram_mib[RAM_SIZES] = { 16, 128, 1024, 2048, 8192 };
+	struct kspace_segment real[FAKE_SEGMENTS];
+	struct sim_memory sim;
+
+	ASSERT(sim_memory_init(&sim, 4200));
+	for (size_t i = 0; i < FAKE_SEGMENTS; i++)
+		real[i] = (struct kspace_segment){ fake_kernel[i].name,
+			fake_kernel[i].start - (FAKE_KERNEL - 0x80200000),
+			fake_kernel[i].end - (FAKE_KERNEL - 0x80200000), fake_kernel[i].flags };
+	real[FAKE_SEGMENTS - 1] = fake_kernel[FAKE_SEGMENTS - 1];
+	for (size_t i = 0; i < RAM_SIZES; i++) {
+		size_t large, small, huge = 0;
+
+		real[FAKE_SEGMENTS - 2].end = 0x80000000 + ram_mib[i] * MIB;
+		ASSERT(kspace_build(&kernel_space, &sim.window, real, FAKE_SEGMENTS,
+				    vaddr_of(0x80210000), PT_LEVEL_1G) == NULL);
+		large = kernel_space.table.frames;
+		pt_for_each_leaf(&kernel_space.table, count_huge, &huge);
+		pt_destroy(&kernel_space.table);
+		ASSERT(kspace_build(&kernel_space, &sim.window, real, FAKE_SEGMENTS,
+				    vaddr_of(0x80210000), PT_LEVEL_4K) == NULL);
+		small = kernel_space.table.frames;
+		pt_destroy(&kernel_space.table);
+		kprintf("(%lu MiB: %zu/%zu) ", ram_mib[i], large, small);
+		ASSERT(large <= 8 && small >= ram_mib[i] / 2);
+		ASSERT_EQ(huge, ram_mib[i] >= 2048 ? ram_mib[i] / 1024 - 1 : 0);
+	}
+	ASSERT_EQ(sim_free_frames(), sim.pages);
+	sim_memory_destroy(&sim);
+}
+#line 1460 "chapters/04a-paging.nw"
 KTEST(kspace_refuses_bad_lists_and_loses_nothing)
 {
 	struct sim_memory sim;
@@ -264,7 +307,7 @@ KTEST(kspace_refuses_bad_lists_and_loses_nothing)
 	ASSERT_EQ(sim_free_frames(), sim.pages);
 	sim_memory_destroy(&sim);
 }
-#line 1432 "chapters/04a-paging.nw"
+#line 1482 "chapters/04a-paging.nw"
 static bool says(uintptr_t stval, bool guard, const char *needle)
 {
 	char buf[160];
