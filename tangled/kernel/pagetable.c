@@ -223,11 +223,9 @@ static enum pt_level best_level(struct vaddr va, struct paddr pa, size_t left,
 
 static void unmap_prefix(struct page_table *table, struct vaddr va, size_t done)
 {
-	struct vaddr end = vaddr_of(va.value + done);
-	struct paddr ignored;
-	unsigned flags;
+	uintptr_t end = va.value + done;
 
-	while (va.value < end.value && pt_translate(table, va, &ignored, &flags)) {
+	while (va.value < end) {
 		struct pt_walk w;
 
 		walk(table, vpn_floor(va), PT_LEVEL_4K, &w);
@@ -258,7 +256,7 @@ const char *pt_map_range(struct page_table *table, struct vaddr va, struct paddr
 	}
 	return NULL;
 }
-#line 672 "chapters/04a-paging.nw"
+#line 671 "chapters/04a-paging.nw"
 static uintptr_t sign_extend(uintptr_t value)
 {
 	int64_t shifted = (int64_t)(value << (64 - SV39_VA_BITS));

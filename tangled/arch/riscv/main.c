@@ -12,7 +12,7 @@
 #include "kernel/memmap.h"
 #line 801 "chapters/04-frames.nw"
 #include "kernel/frame.h"
-#line 920 "chapters/04a-paging.nw"
+#line 919 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
 
 #line 1294 "chapters/01-kernel.nw"
@@ -51,7 +51,7 @@ memmap_build(&boot_memory_map, (const void *)dtb, dtb,
 memmap_print(&boot_memory_map);
 #line 804 "chapters/04-frames.nw"
 frames_init(&boot_memory_map);
-#line 923 "chapters/04a-paging.nw"
+#line 922 "chapters/04a-paging.nw"
 paging_init(&boot_memory_map);
 #line 1279 "chapters/01-kernel.nw"
 	arch_poweroff(ktest_run_all("") == 0 ? EXIT_OK : EXIT_TESTS_FAILED);

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 770 "chapters/04a-paging.nw"
+#line 769 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
 #include "kernel/panic.h"
 #include "kernel/printf.h"
@@ -7,7 +7,7 @@
 
 extern char boot_stack_guard[];
 
-#line 783 "chapters/04a-paging.nw"
+#line 782 "chapters/04a-paging.nw"
 #define TEST_DEVICE_BASE 0x100000UL
 #define KSPACE_SEGMENTS 6
 
@@ -26,7 +26,7 @@ size_t paging_segments(const struct memory_map *map, struct kspace_segment *segm
 		segments[i] = kernel[i];
 	return KSPACE_SEGMENTS;
 }
-#line 874 "chapters/04a-paging.nw"
+#line 873 "chapters/04a-paging.nw"
 static inline void sfence_vma(void)
 {
 	__asm__ volatile("sfence.vma zero, zero" : : : "memory");
@@ -39,7 +39,7 @@ static inline uint64_t satp_swap(uint64_t value)
 	__asm__ volatile("csrw satp, %1\n\tcsrr %0, satp" : "=r"(now) : "r"(value) : "memory");
 	return now;
 }
-#line 893 "chapters/04a-paging.nw"
+#line 892 "chapters/04a-paging.nw"
 void paging_init(const struct memory_map *map)
 {
 	struct kspace_segment segments[KSPACE_SEGMENTS];

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1119 "chapters/04a-paging.nw"
+#line 1118 "chapters/04a-paging.nw"
 #include "host/shim.h"
 #include "kernel/kspace.h"
 #include "kernel/printf.h"
@@ -50,7 +50,7 @@ KTEST(pt_maps_translates_and_unmaps_a_page)
 	ASSERT_EQ(sim_free_frames(), before);
 	sim_memory_destroy(&sim);
 }
-#line 1174 "chapters/04a-paging.nw"
+#line 1173 "chapters/04a-paging.nw"
 KTEST(pt_maps_large_pages)
 {
 	struct sim_memory sim;
@@ -72,7 +72,7 @@ KTEST(pt_maps_large_pages)
 	pt_destroy(&t);
 	sim_memory_destroy(&sim);
 }
-#line 1202 "chapters/04a-paging.nw"
+#line 1201 "chapters/04a-paging.nw"
 #define ASSERT_REFUSED(call, message)					\
 	do {								\
 		const char *error_ = (call);				\
@@ -150,7 +150,7 @@ KTEST(pt_refuses_bad_unmaps)
 	pt_destroy(&t);
 	sim_memory_destroy(&sim);
 }
-#line 1288 "chapters/04a-paging.nw"
+#line 1287 "chapters/04a-paging.nw"
 KTEST(pt_out_of_frames_loses_nothing)
 {
 	struct sim_memory sim;
@@ -180,7 +180,7 @@ KTEST(pt_out_of_frames_loses_nothing)
 	ASSERT_EQ(sim_free_frames(), 4);
 	sim_memory_destroy(&sim);
 }
-#line 1329 "chapters/04a-paging.nw"
+#line 1328 "chapters/04a-paging.nw"
 KTEST(pt_destroy_frees_exactly_its_frames)
 {
 	static const uintptr_t pages[] = {
@@ -204,7 +204,7 @@ KTEST(pt_destroy_frees_exactly_its_frames)
 	ASSERT(frame_is_none(t.root));
 	sim_memory_destroy(&sim);
 }
-#line 1367 "chapters/04a-paging.nw"
+#line 1366 "chapters/04a-paging.nw"
 #define FAKE_KERNEL 0x90200000UL
 
 static const struct kspace_segment fake_kernel[] = {
@@ -247,7 +247,7 @@ KTEST(kspace_gives_each_segment_its_permissions)
 	ASSERT_EQ(sim_free_frames(), sim.pages);
 	sim_memory_destroy(&sim);
 }
-#line 1417 "chapters/04a-paging.nw"
+#line 1416 "chapters/04a-paging.nw"
 #define RAM_SIZES 5
 
 static void count_huge(void *context, struct vaddr va, struct paddr pa, enum pt_level level,
@@ -289,7 +289,7 @@ KTEST(kspace_frames_at_every_ram_size)
 	ASSERT_EQ(sim_free_frames(), sim.pages);
 	sim_memory_destroy(&sim);
 }
-#line 1463 "chapters/04a-paging.nw"
+#line 1462 "chapters/04a-paging.nw"
 KTEST(kspace_refuses_bad_lists_and_loses_nothing)
 {
 	struct sim_memory sim;
@@ -307,7 +307,7 @@ KTEST(kspace_refuses_bad_lists_and_loses_nothing)
 	ASSERT_EQ(sim_free_frames(), sim.pages);
 	sim_memory_destroy(&sim);
 }
-#line 1485 "chapters/04a-paging.nw"
+#line 1484 "chapters/04a-paging.nw"
 static bool says(uintptr_t stval, bool guard, const char *needle)
 {
 	char buf[160];

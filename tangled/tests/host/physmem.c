@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1070 "chapters/04a-paging.nw"
+#line 1069 "chapters/04a-paging.nw"
 #include <stdlib.h>
 #include <string.h>
 #include "tests/host/physmem.h"
