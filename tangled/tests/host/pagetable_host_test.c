@@ -150,7 +150,27 @@ KTEST(pt_refuses_bad_unmaps)
 	pt_destroy(&t);
 	sim_memory_destroy(&sim);
 }
-#line 1287 "chapters/04a-paging.nw"
+#line 1285 "chapters/04a-paging.nw"
+KTEST(pt_map_range_undoes_a_partial_range)
+{
+	struct sim_memory sim;
+	struct page_table t;
+
+	ASSERT(sim_memory_init(&sim, SIM_PAGES));
+	ASSERT(pt_create(&t, &sim.window) == NULL);
+	ASSERT(pt_map(&t, vaddr_of(0x40200000), paddr_of(0x1000), PT_LEVEL_4K, PTE_R) == NULL);
+	ASSERT_EQ(t.frames, 3);
+	ASSERT_REFUSED(pt_map_range(&t, vaddr_of(0x40100000), paddr_of(0x100000), 4 * MIB,
+				    PTE_R | PTE_W, PT_LEVEL_1G), "overlaps smaller pages already mapped");
+	ASSERT_EQ(t.frames, 3);
+	ASSERT(unmapped(&t, 0x40100000) && unmapped(&t, 0x401ff000));
+	ASSERT(translates_to(&t, 0x40200000, 0x1000, PTE_R));
+	ASSERT_REFUSED(pt_map_range(&t, vaddr_of(0), paddr_of(0), PAGE_SIZE + 1, PTE_R,
+				    PT_LEVEL_4K), "length not a multiple of the page size");
+	pt_destroy(&t);
+	sim_memory_destroy(&sim);
+}
+#line 1313 "chapters/04a-paging.nw"
 KTEST(pt_out_of_frames_loses_nothing)
 {
 	struct sim_memory sim;
@@ -180,7 +200,7 @@ KTEST(pt_out_of_frames_loses_nothing)
 	ASSERT_EQ(sim_free_frames(), 4);
 	sim_memory_destroy(&sim);
 }
-#line 1328 "chapters/04a-paging.nw"
+#line 1354 "chapters/04a-paging.nw"
 KTEST(pt_destroy_frees_exactly_its_frames)
 {
 	static const uintptr_t pages[] = {
@@ -204,7 +224,7 @@ KTEST(pt_destroy_frees_exactly_its_frames)
 	ASSERT(frame_is_none(t.root));
 	sim_memory_destroy(&sim);
 }
-#line 1366 "chapters/04a-paging.nw"
+#line 1392 "chapters/04a-paging.nw"
 #define FAKE_KERNEL 0x90200000UL
 
 static const struct kspace_segment fake_kernel[] = {
@@ -247,7 +267,7 @@ KTEST(kspace_gives_each_segment_its_permissions)
 	ASSERT_EQ(sim_free_frames(), sim.pages);
 	sim_memory_destroy(&sim);
 }
-#line 1416 "chapters/04a-paging.nw"
+#line 1442 "chapters/04a-paging.nw"
 #define RAM_SIZES 5
 
 static void count_huge(void *context, struct vaddr va, struct paddr pa, enum pt_level level,
@@ -289,7 +309,7 @@ KTEST(kspace_frames_at_every_ram_size)
 	ASSERT_EQ(sim_free_frames(), sim.pages);
 	sim_memory_destroy(&sim);
 }
-#line 1462 "chapters/04a-paging.nw"
+#line 1488 "chapters/04a-paging.nw"
 KTEST(kspace_refuses_bad_lists_and_loses_nothing)
 {
 	struct sim_memory sim;
@@ -307,7 +327,7 @@ KTEST(kspace_refuses_bad_lists_and_loses_nothing)
 	ASSERT_EQ(sim_free_frames(), sim.pages);
 	sim_memory_destroy(&sim);
 }
-#line 1484 "chapters/04a-paging.nw"
+#line 1510 "chapters/04a-paging.nw"
 static bool says(uintptr_t stval, bool guard, const char *needle)
 {
 	char buf[160];
