@@ -23,7 +23,7 @@ AUTO_TANGLE  ?= 1
 ALLOCATORS    := stacked segtree
 HEAP_BACKINGS := array vec
 PLANTS        := failure panic tracker-deadlock load-fault store-fault fetch-fault \
-		 illegal ebreak misaligned
+		 illegal ebreak misaligned stack-overflow
 EDITIONS      := student teacher
 one_of = $(if $(and $(filter 1,$(words $($(1)))),$(filter $(2),$($(1)))),, \
 	   $(error $(1)='$($(1))' is not valid; valid values: $(strip $(2))))
@@ -100,6 +100,7 @@ KDEFS    := $(if $(filter failure,$(PLANT)),-DKTEST_PLANT_FAILURE) \
 	    $(if $(filter illegal,$(PLANT)),-DKTEST_PLANT_ILLEGAL) \
 	    $(if $(filter ebreak,$(PLANT)),-DKTEST_PLANT_EBREAK) \
 	    $(if $(filter misaligned,$(PLANT)),-DKTEST_PLANT_MISALIGNED) \
+	    $(if $(filter stack-overflow,$(PLANT)),-DKTEST_PLANT_STACK_OVERFLOW) \
 	    $(if $(filter vec,$(HEAP_BACKING)),-DHEAP_BACKING_VEC) \
 	    $(if $(filter segtree,$(ALLOCATOR)),-DFRAME_ALLOCATOR_OPS=segtree_allocator_ops)
 KLDFLAGS := -nostdlib -static -no-pie -Wl,--no-warn-rwx-segments
@@ -361,7 +362,7 @@ similarity:
 # The benchmark (optimized, no sanitizers), the shape tests (step counts) and
 # the libFuzzer harnesses of the appendix "测量与模糊测试".
 BENCH_BIN := $(BBUILD)/bench
-BENCH_SRCS := $(HLIB_SRCS) tangled/host/shim.c tangled/tests/bench/bench.c \
+BENCH_SRCS := $(HLIB_SRCS) tangled/host/shim.c tangled/tests/bench/bench.c tangled/tests/host/physmem.c \
 	      tangled/solutions/3-segment-tree/segtree_allocator.c
 FUZZ_TIME ?= 60
 
@@ -389,9 +390,10 @@ FCC       := clang
 FCFLAGS   := -std=gnu11 -O1 -g $(WARNINGS) -Itangled -DHEAP_SIZE=$(HOST_HEAP_SIZE) \
 	     -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 FUZZ_LIB  := $(patsubst tangled/%,$(FBUILD)/obj/%.o,$(HLIB_SRCS) tangled/host/shim.c \
-	     tangled/tests/host/allocator_model.c \
+	     tangled/tests/host/allocator_model.c tangled/tests/host/physmem.c \
+	     tangled/tests/host/pagetable_model.c \
 	     tangled/solutions/3-segment-tree/segtree_allocator.c)
-FUZZERS   := $(addprefix $(FBUILD)/fuzz-,buddy stacked segtree fdt)
+FUZZERS   := $(addprefix $(FBUILD)/fuzz-,buddy stacked segtree fdt pagetable)
 
 $(FBUILD)/obj/%.c.o: tangled/%.c Makefile
 	@$(call msg,CLANG,$<)
@@ -404,6 +406,7 @@ $(FBUILD)/obj/fuzz-%.o: tangled/tests/fuzz/fuzz_allocator.c Makefile
 
 $(FBUILD)/fuzz-buddy: $(FBUILD)/obj/tests/fuzz/fuzz_buddy.c.o $(FUZZ_LIB)
 $(FBUILD)/fuzz-fdt: $(FBUILD)/obj/tests/fuzz/fuzz_fdt.c.o $(FUZZ_LIB)
+$(FBUILD)/fuzz-pagetable: $(FBUILD)/obj/tests/fuzz/fuzz_pagetable.c.o $(FUZZ_LIB)
 $(FBUILD)/fuzz-stacked: $(FBUILD)/obj/fuzz-stacked.o $(FUZZ_LIB)
 $(FBUILD)/fuzz-segtree: $(FBUILD)/obj/fuzz-segtree.o $(FUZZ_LIB)
 $(FUZZERS):
@@ -423,7 +426,7 @@ bench-record:
 	$(Q)test -f $(BUILD)/bench/frames.csv || { echo "run make bench first" >&2; exit 1; }
 	$(Q)mkdir -p figures/data
 	$(Q)cp $(BUILD)/bench/buddy.csv $(BUILD)/bench/scaling.csv $(BUILD)/bench/frames.csv \
-	  $(BUILD)/bench/values.tex figures/data/
+	  $(BUILD)/bench/pagetable.csv $(BUILD)/bench/values.tex figures/data/
 	@echo "bench-record: copied the measurements of $(BUILD)/bench to figures/data/"
 
 shape-test: $(SHAPE_BIN)
@@ -443,8 +446,8 @@ fuzz: $(FUZZERS) $(DTBS) $(HTESTS)
 FIGBUILD := $(BUILD)/figures
 # The segment tree's figure draws the reference solution: only where it exists.
 SOLUTIONS := $(wildcard tangled/solutions/3-segment-tree/segtree_allocator.c)
-FIG_DATA := $(FIGBUILD)/memmap-data.tex $(FIGBUILD)/stacked-data.tex \
-	    $(if $(SOLUTIONS),$(FIGBUILD)/segtree-data.tex)
+FIG_DATA := $(FIGBUILD)/memmap-data.tex $(FIGBUILD)/pagetable-data.tex \
+	    $(FIGBUILD)/stacked-data.tex $(if $(SOLUTIONS),$(FIGBUILD)/segtree-data.tex)
 
 $(FIGBUILD)/boot.log: $(KERNEL)
 	@$(call msg,BOOT,$@)
@@ -454,6 +457,10 @@ $(FIGBUILD)/boot.log: $(KERNEL)
 $(FIGBUILD)/memmap-data.tex: $(FIGBUILD)/boot.log tools/figure-memmap
 	@$(call msg,FIGDATA,$@)
 	$(Q)tools/figure-memmap $< $@
+
+$(FIGBUILD)/pagetable-data.tex: $(FIGBUILD)/boot.log tools/figure-pagetable
+	@$(call msg,FIGDATA,$@)
+	$(Q)tools/figure-pagetable $< $@
 
 $(FIGBUILD)/figdata $(FIGBUILD)/segtree_figdata: $(FIGBUILD)/%: $(HBUILD)/tests/figures/%.c.o \
 		$(HBUILD)/host/shim.c.o $(HLIB)

@@ -1,15 +1,15 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1487 "chapters/01-kernel.nw"
+#line 1490 "chapters/01-kernel.nw"
 #include "kernel/test.h"
 #line 876 "chapters/02-heap.nw"
 #include "kernel/heap.h"
 
-#line 1490 "chapters/01-kernel.nw"
+#line 1493 "chapters/01-kernel.nw"
 int main(int argc, char **argv)
 {
 	
 #line 879 "chapters/02-heap.nw"
 heap_init();
-#line 1493 "chapters/01-kernel.nw"
+#line 1496 "chapters/01-kernel.nw"
 	return ktest_run_all(argc > 1 ? argv[1] : "") == 0 ? 0 : 1;
 }

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1358 "chapters/01-kernel.nw"
+#line 1361 "chapters/01-kernel.nw"
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,7 +7,7 @@
 #include "kernel/arch.h"
 #include "host/shim.h"
 
-#line 1441 "chapters/01-kernel.nw"
+#line 1444 "chapters/01-kernel.nw"
 #define CAPTURE_SIZE 1024
 
 static jmp_buf *panic_landing;
@@ -36,7 +36,7 @@ const char *host_end_expect_panic(void)
 	captured[captured_len] = '\0';
 	return captured;
 }
-#line 1472 "chapters/01-kernel.nw"
+#line 1475 "chapters/01-kernel.nw"
 noreturn void arch_poweroff(int status)
 {
 	if (panic_landing)
@@ -44,7 +44,7 @@ noreturn void arch_poweroff(int status)
 	fflush(stdout);
 	exit(status);
 }
-#line 1389 "chapters/01-kernel.nw"
+#line 1392 "chapters/01-kernel.nw"
 static unsigned host_cpu_id;
 
 void host_set_cpu_id(unsigned id)
@@ -52,7 +52,7 @@ void host_set_cpu_id(unsigned id)
 	host_cpu_id = id;
 }
 
-#line 1369 "chapters/01-kernel.nw"
+#line 1372 "chapters/01-kernel.nw"
 unsigned long arch_irq_save(void)
 {
 	return 0;
@@ -68,7 +68,7 @@ unsigned arch_cpu_id(void)
 	return host_cpu_id;
 }
 
-#line 454 "chapters/01b-traps.nw"
+#line 474 "chapters/01b-traps.nw"
 void arch_backtrace(void)
 {
 }

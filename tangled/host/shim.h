@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1404 "chapters/01-kernel.nw"
+#line 1407 "chapters/01-kernel.nw"
 #ifndef HOST_SHIM_H
 #define HOST_SHIM_H
 

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 887 "chapters/01-kernel.nw"
+#line 890 "chapters/01-kernel.nw"
 #include <stdarg.h>
 #include "kernel/panic.h"
 #include "kernel/printf.h"

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 868 "chapters/01-kernel.nw"
+#line 871 "chapters/01-kernel.nw"
 #ifndef KERNEL_PANIC_H
 #define KERNEL_PANIC_H
 

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1105 "chapters/01-kernel.nw"
+#line 1108 "chapters/01-kernel.nw"
 #include "kernel/test.h"
 #include "kernel/panic.h"
 

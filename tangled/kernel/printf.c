@@ -1,11 +1,11 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 573 "chapters/01-kernel.nw"
+#line 576 "chapters/01-kernel.nw"
 #include <stdbool.h>
 #include <stdint.h>
 #include "kernel/printf.h"
 #include "kernel/arch.h"
 
-#line 591 "chapters/01-kernel.nw"
+#line 594 "chapters/01-kernel.nw"
 enum length { LEN_INT, LEN_LONG, LEN_SIZE };
 
 struct fmt_spec {
@@ -27,7 +27,7 @@ static void fmt_put(struct fmt_out *out, char c)
 	out->emit(c, out->arg);
 	out->count++;
 }
-#line 617 "chapters/01-kernel.nw"
+#line 620 "chapters/01-kernel.nw"
 static const char *parse_spec(const char *fmt, struct fmt_spec *spec)
 {
 	*spec = (struct fmt_spec){ .length = LEN_INT };
@@ -51,7 +51,7 @@ static const char *parse_spec(const char *fmt, struct fmt_spec *spec)
 	spec->conv = *fmt;
 	return *fmt ? fmt + 1 : fmt;
 }
-#line 647 "chapters/01-kernel.nw"
+#line 650 "chapters/01-kernel.nw"
 static long signed_arg(const struct fmt_spec *spec, va_list *ap)
 {
 	switch (spec->length) {
@@ -75,7 +75,7 @@ static unsigned long unsigned_arg(const struct fmt_spec *spec, va_list *ap)
 		return va_arg(*ap, unsigned int);
 	}
 }
-#line 680 "chapters/01-kernel.nw"
+#line 683 "chapters/01-kernel.nw"
 static void put_field(struct fmt_out *out, const struct fmt_spec *spec,
 		      const char *prefix, const char *body, int body_len)
 {
@@ -98,7 +98,7 @@ static void put_field(struct fmt_out *out, const struct fmt_spec *spec,
 	for (; pad > 0; pad--)
 		fmt_put(out, ' ');
 }
-#line 709 "chapters/01-kernel.nw"
+#line 712 "chapters/01-kernel.nw"
 #define DIGITS_MAX 24
 
 static void put_number(struct fmt_out *out, const struct fmt_spec *spec,
@@ -121,7 +121,7 @@ static void put_signed(struct fmt_out *out, const struct fmt_spec *spec, long va
 	else
 		put_number(out, spec, (unsigned long)value, 10, "");
 }
-#line 738 "chapters/01-kernel.nw"
+#line 741 "chapters/01-kernel.nw"
 int kvformat(emit_fn emit, void *arg, const char *fmt, va_list ap)
 {
 	struct fmt_out out = { .emit = emit, .arg = arg };
@@ -137,7 +137,7 @@ int kvformat(emit_fn emit, void *arg, const char *fmt, va_list ap)
 		}
 		fmt = parse_spec(fmt + 1, &spec);
 		
-#line 760 "chapters/01-kernel.nw"
+#line 763 "chapters/01-kernel.nw"
 switch (spec.conv) {
 case 'd':
 case 'i':
@@ -178,12 +178,12 @@ default:
 		fmt_put(&out, spec.conv);
 	break;
 }
-#line 753 "chapters/01-kernel.nw"
+#line 756 "chapters/01-kernel.nw"
 	}
 	va_end(args);
 	return out.count;
 }
-#line 805 "chapters/01-kernel.nw"
+#line 808 "chapters/01-kernel.nw"
 static void emit_console(char c, void *arg)
 {
 	(void)arg;
@@ -205,7 +205,7 @@ int kprintf(const char *fmt, ...)
 	va_end(ap);
 	return n;
 }
-#line 832 "chapters/01-kernel.nw"
+#line 835 "chapters/01-kernel.nw"
 struct fmt_buffer {
 	char *buf;
 	size_t size;

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 552 "chapters/01-kernel.nw"
+#line 555 "chapters/01-kernel.nw"
 #ifndef KERNEL_PRINTF_H
 #define KERNEL_PRINTF_H
 

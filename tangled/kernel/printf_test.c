@@ -1,11 +1,11 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1131 "chapters/01-kernel.nw"
+#line 1134 "chapters/01-kernel.nw"
 #include <stdbool.h>
 #include <stddef.h>
 #include "kernel/printf.h"
 #include "kernel/test.h"
 
-#line 1141 "chapters/01-kernel.nw"
+#line 1144 "chapters/01-kernel.nw"
 #define FORMAT_BUFFER 64
 
 static bool same_string(const char *a, const char *b)
@@ -28,7 +28,7 @@ static bool same_string(const char *a, const char *b)
 			return;						\
 		}							\
 	} while (0)
-#line 1171 "chapters/01-kernel.nw"
+#line 1174 "chapters/01-kernel.nw"
 KTEST(printf_converts_integers)
 {
 	ASSERT_FORMAT("42 -7 42", "%d %i %u", 42, -7, 42u);

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1219 "chapters/01-kernel.nw"
+#line 1222 "chapters/01-kernel.nw"
 #ifndef KERNEL_STRING_H
 #define KERNEL_STRING_H
 

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1000 "chapters/01-kernel.nw"
+#line 1003 "chapters/01-kernel.nw"
 #include <stdarg.h>
 #include <stddef.h>
 #include "kernel/test.h"
@@ -10,7 +10,7 @@ extern const struct ktest __stop_ktests[] __attribute__((weak));
 
 static bool current_failed;
 
-#line 1022 "chapters/01-kernel.nw"
+#line 1025 "chapters/01-kernel.nw"
 void ktest_fail(const char *file, int line, const char *fmt, ...)
 {
 	va_list ap;
@@ -29,7 +29,7 @@ bool ktest_failed(void)
 {
 	return current_failed;
 }
-#line 1045 "chapters/01-kernel.nw"
+#line 1048 "chapters/01-kernel.nw"
 static bool name_matches(const char *name, const char *filter)
 {
 	for (; *name; name++) {
@@ -42,7 +42,7 @@ static bool name_matches(const char *name, const char *filter)
 	}
 	return !*filter;
 }
-#line 1060 "chapters/01-kernel.nw"
+#line 1063 "chapters/01-kernel.nw"
 int ktest_run_all(const char *filter)
 {
 	int passed = 0, failed = 0;
@@ -62,10 +62,10 @@ int ktest_run_all(const char *filter)
 	}
 	kprintf("%d passed, %d failed\n", passed, failed);
 	
-#line 1092 "chapters/01-kernel.nw"
+#line 1095 "chapters/01-kernel.nw"
 #ifdef KTEST_NONCE
 kprintf("verdict %s: %d passed, %d failed\n", KTEST_NONCE, passed, failed);
 #endif
-#line 1079 "chapters/01-kernel.nw"
+#line 1082 "chapters/01-kernel.nw"
 	return failed;
 }

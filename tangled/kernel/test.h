@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 933 "chapters/01-kernel.nw"
+#line 936 "chapters/01-kernel.nw"
 #ifndef KERNEL_TEST_H
 #define KERNEL_TEST_H
 
@@ -10,13 +10,13 @@ struct ktest {
 	void (*run)(void);
 };
 
-#line 958 "chapters/01-kernel.nw"
+#line 961 "chapters/01-kernel.nw"
 #define KTEST(fn)							\
 	static void fn(void);						\
 	static const struct ktest ktest_##fn				\
 		__attribute__((used, section("ktests"))) = { #fn, fn };	\
 	static void fn(void)
-#line 971 "chapters/01-kernel.nw"
+#line 974 "chapters/01-kernel.nw"
 #define ASSERT(cond)							\
 	do {								\
 		if (!(cond)) {						\
@@ -37,7 +37,7 @@ struct ktest {
 		}							\
 	} while (0)
 
-#line 946 "chapters/01-kernel.nw"
+#line 949 "chapters/01-kernel.nw"
 void ktest_fail(const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 bool ktest_failed(void);

@@ -1,15 +1,15 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 437 "chapters/01-kernel.nw"
+#line 440 "chapters/01-kernel.nw"
 #include "kernel/arch.h"
 #include "arch/riscv/riscv.h"
 #include "arch/riscv/sbi.h"
 
-#line 448 "chapters/01-kernel.nw"
+#line 451 "chapters/01-kernel.nw"
 void arch_putchar(char c)
 {
 	sbi_console_putchar(c);
 }
-#line 461 "chapters/01-kernel.nw"
+#line 464 "chapters/01-kernel.nw"
 #define VIRT_TEST_DEVICE 0x100000UL
 #define VIRT_TEST_PASS   0x5555
 #define VIRT_TEST_FAIL   0x3333
@@ -26,7 +26,7 @@ noreturn void arch_poweroff(int status)
 	for (;;)
 		wait_for_interrupt();
 }
-#line 483 "chapters/01-kernel.nw"
+#line 486 "chapters/01-kernel.nw"
 unsigned long arch_irq_save(void)
 {
 	return csr_read_clear(sstatus, SSTATUS_SIE) & SSTATUS_SIE;
@@ -37,7 +37,7 @@ void arch_irq_restore(unsigned long saved)
 	if (saved & SSTATUS_SIE)
 		csr_set(sstatus, SSTATUS_SIE);
 }
-#line 496 "chapters/01-kernel.nw"
+#line 499 "chapters/01-kernel.nw"
 unsigned arch_cpu_id(void)
 {
 	return (unsigned)read_tp();

@@ -1,20 +1,20 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 165 "chapters/01-kernel.nw"
+#line 168 "chapters/01-kernel.nw"
 #include "arch/riscv/entry.h"
 
 	.section .text.entry
 	.globl _start
 _start:
 	
-#line 77 "chapters/01b-traps.nw"
+#line 79 "chapters/01b-traps.nw"
 	la	t0, trap_entry
 	csrw	stvec, t0
 	li	s0, 0
-#line 171 "chapters/01-kernel.nw"
+#line 174 "chapters/01-kernel.nw"
 	mv	tp, a0
 	la	sp, boot_stack_top
 	
-#line 184 "chapters/01-kernel.nw"
+#line 187 "chapters/01-kernel.nw"
 	la	t0, bss_start
 	la	t1, bss_end
 1:	bgeu	t0, t1, 2f
@@ -22,16 +22,16 @@ _start:
 	addi	t0, t0, 8
 	j	1b
 2:
-#line 174 "chapters/01-kernel.nw"
+#line 177 "chapters/01-kernel.nw"
 	
-#line 197 "chapters/01-kernel.nw"
+#line 200 "chapters/01-kernel.nw"
 	call	kmain
 3:	wfi
 	j	3b
 
-#line 176 "chapters/01-kernel.nw"
+#line 179 "chapters/01-kernel.nw"
 	
-#line 205 "chapters/01-kernel.nw"
+#line 208 "chapters/01-kernel.nw"
 	.section .bss.stack
 	.balign 16
 	.globl boot_stack, boot_stack_top

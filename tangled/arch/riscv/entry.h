@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 215 "chapters/01-kernel.nw"
+#line 218 "chapters/01-kernel.nw"
 #ifndef ARCH_RISCV_ENTRY_H
 #define ARCH_RISCV_ENTRY_H
 

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1290 "chapters/01-kernel.nw"
+#line 1293 "chapters/01-kernel.nw"
 #include <stdint.h>
 #include "kernel/arch.h"
 #include "kernel/printf.h"
@@ -13,8 +13,10 @@
 #include "kernel/panic.h"
 #line 908 "chapters/04-frames.nw"
 #include "kernel/frame.h"
+#line 930 "chapters/04a-paging.nw"
+#include "kernel/kspace.h"
 
-#line 1323 "chapters/01-kernel.nw"
+#line 1326 "chapters/01-kernel.nw"
 static void print_section(const char *name, const char *start, const char *end)
 {
 	kprintf("  %-8s %p-%p %8lu KiB\n", name, (void *)start, (void *)end,
@@ -32,7 +34,7 @@ static void print_kernel_layout(void)
 	print_section("kernel", kernel_start, kernel_end);
 }
 
-#line 1300 "chapters/01-kernel.nw"
+#line 1303 "chapters/01-kernel.nw"
 noreturn void kmain(unsigned long hartid, uintptr_t dtb)
 {
 	sbi_init();
@@ -53,6 +55,8 @@ if (boot_memory_map.problem)
 	      boot_memory_map.problem);
 #line 911 "chapters/04-frames.nw"
 frames_init(&boot_memory_map);
-#line 1308 "chapters/01-kernel.nw"
+#line 933 "chapters/04a-paging.nw"
+paging_init(&boot_memory_map);
+#line 1311 "chapters/01-kernel.nw"
 	arch_poweroff(ktest_run_all("") == 0 ? EXIT_OK : EXIT_TESTS_FAILED);
 }

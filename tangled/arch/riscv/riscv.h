@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 505 "chapters/01-kernel.nw"
+#line 508 "chapters/01-kernel.nw"
 #ifndef ARCH_RISCV_RISCV_H
 #define ARCH_RISCV_RISCV_H
 

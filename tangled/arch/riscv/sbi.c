@@ -1,10 +1,10 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 285 "chapters/01-kernel.nw"
+#line 288 "chapters/01-kernel.nw"
 #include <stdbool.h>
 #include "arch/riscv/sbi.h"
 #include "kernel/printf.h"
 
-#line 302 "chapters/01-kernel.nw"
+#line 305 "chapters/01-kernel.nw"
 struct sbiret {
 	long error;
 	long value;
@@ -23,13 +23,13 @@ static struct sbiret sbi_call(long ext, long fid, long arg0, long arg1)
 			 : "memory");
 	return (struct sbiret){ .error = a0, .value = a1 };
 }
-#line 326 "chapters/01-kernel.nw"
+#line 329 "chapters/01-kernel.nw"
 static struct {
 	long spec_version;
 	bool has_srst;
 	bool has_dbcn;
 } firmware;
-#line 337 "chapters/01-kernel.nw"
+#line 340 "chapters/01-kernel.nw"
 #define SBI_VERSION_MAJOR(v) (((v) >> 24) & 0x7f)
 #define SBI_VERSION_MINOR(v) ((v) & 0xffffff)
 
@@ -48,7 +48,7 @@ void sbi_init(void)
 	firmware.has_srst = sbi_probe(SBI_EXT_SRST);
 	firmware.has_dbcn = sbi_probe(SBI_EXT_DBCN);
 }
-#line 359 "chapters/01-kernel.nw"
+#line 362 "chapters/01-kernel.nw"
 void sbi_console_putchar(char c)
 {
 	if (firmware.has_dbcn)
@@ -56,7 +56,7 @@ void sbi_console_putchar(char c)
 	else
 		sbi_call(SBI_EXT_LEGACY_PUTCHAR, 0, (unsigned char)c, 0);
 }
-#line 373 "chapters/01-kernel.nw"
+#line 376 "chapters/01-kernel.nw"
 void sbi_shutdown(bool failure)
 {
 	long reason = failure ? SBI_SRST_REASON_FAILURE : SBI_SRST_REASON_NONE;
@@ -66,7 +66,7 @@ void sbi_shutdown(bool failure)
 			 SBI_SRST_TYPE_SHUTDOWN, reason);
 	sbi_call(SBI_EXT_LEGACY_SHUTDOWN, 0, 0, 0);
 }
-#line 386 "chapters/01-kernel.nw"
+#line 389 "chapters/01-kernel.nw"
 void sbi_describe(void)
 {
 	if (firmware.spec_version == 0) {

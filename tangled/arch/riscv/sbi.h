@@ -1,11 +1,11 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 252 "chapters/01-kernel.nw"
+#line 255 "chapters/01-kernel.nw"
 #ifndef ARCH_RISCV_SBI_H
 #define ARCH_RISCV_SBI_H
 
 #include <stdbool.h>
 
-#line 269 "chapters/01-kernel.nw"
+#line 272 "chapters/01-kernel.nw"
 #define SBI_EXT_LEGACY_PUTCHAR  0x01
 #define SBI_EXT_LEGACY_SHUTDOWN 0x08
 #define SBI_EXT_BASE            0x10
@@ -20,7 +20,7 @@
 #define SBI_SRST_REASON_FAILURE   1
 #define SBI_DBCN_WRITE_BYTE       2
 
-#line 259 "chapters/01-kernel.nw"
+#line 262 "chapters/01-kernel.nw"
 void sbi_init(void);
 void sbi_console_putchar(char c);
 void sbi_shutdown(bool failure);

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 144 "chapters/01-kernel.nw"
+#line 147 "chapters/01-kernel.nw"
 #ifndef ARCH_RISCV_SECTIONS_H
 #define ARCH_RISCV_SECTIONS_H
 

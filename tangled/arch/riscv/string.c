@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1238 "chapters/01-kernel.nw"
+#line 1241 "chapters/01-kernel.nw"
 #include <stdint.h>
 #include "kernel/string.h"
 

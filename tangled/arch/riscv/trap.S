@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 92 "chapters/01b-traps.nw"
+#line 94 "chapters/01b-traps.nw"
 #include "arch/riscv/trap.h"
 
 	.section .text
@@ -11,7 +11,7 @@ trap_entry:
 	la	sp, trap_stack_top
 	addi	sp, sp, -TRAP_FRAME_SIZE
 	
-#line 115 "chapters/01b-traps.nw"
+#line 117 "chapters/01b-traps.nw"
 	.irp n, 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
 	sd	x\n, (\n * 8)(sp)
 	.endr
@@ -20,9 +20,9 @@ trap_entry:
 	.endr
 	csrr	t0, sscratch
 	sd	t0, (REG_SP * 8)(sp)
-#line 103 "chapters/01b-traps.nw"
+#line 105 "chapters/01b-traps.nw"
 	
-#line 126 "chapters/01b-traps.nw"
+#line 128 "chapters/01b-traps.nw"
 	csrr	t0, sepc
 	sd	t0, TRAP_SEPC(sp)
 	csrr	t0, sstatus
@@ -31,13 +31,13 @@ trap_entry:
 	sd	t0, TRAP_SCAUSE(sp)
 	csrr	t0, stval
 	sd	t0, TRAP_STVAL(sp)
-#line 104 "chapters/01b-traps.nw"
+#line 106 "chapters/01b-traps.nw"
 	mv	a0, sp
 	call	trap_handle
 	.size trap_entry, . - trap_entry
 
 	
-#line 137 "chapters/01b-traps.nw"
+#line 139 "chapters/01b-traps.nw"
 	.section .bss.stack
 	.balign 16
 trap_stack:

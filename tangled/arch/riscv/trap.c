@@ -1,15 +1,21 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 149 "chapters/01b-traps.nw"
+#line 151 "chapters/01b-traps.nw"
 #include <stddef.h>
 #include "arch/riscv/trap.h"
 #include "arch/riscv/backtrace.h"
 #include "kernel/arch.h"
 #include "kernel/printf.h"
+#line 1713 "chapters/04a-paging.nw"
+#include "kernel/kspace.h"
 
+#line 158 "chapters/01b-traps.nw"
 #define SCAUSE_INTERRUPT (1UL << 63)
+#define SCAUSE_FETCH_PAGE_FAULT 12
+#define SCAUSE_LOAD_PAGE_FAULT 13
+#define SCAUSE_STORE_PAGE_FAULT 15
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-#line 164 "chapters/01b-traps.nw"
+#line 170 "chapters/01b-traps.nw"
 static const char *const exception_names[] = {
 	[0] = "instruction address misaligned",
 	[1] = "instruction access fault",
@@ -37,6 +43,12 @@ static const char *name_in(const char *const *names, size_t count, uint64_t code
 	return code < count && names[code] ? names[code] : NULL;
 }
 
+bool trap_is_page_fault(uint64_t scause)
+{
+	return scause == SCAUSE_FETCH_PAGE_FAULT || scause == SCAUSE_LOAD_PAGE_FAULT ||
+	       scause == SCAUSE_STORE_PAGE_FAULT;
+}
+
 const char *trap_cause_name(uint64_t scause)
 {
 	uint64_t code = scause & ~SCAUSE_INTERRUPT;
@@ -48,15 +60,24 @@ const char *trap_cause_name(uint64_t scause)
 		name = name_in(exception_names, ARRAY_LEN(exception_names), code);
 	return name ? name : "unknown cause";
 }
-#line 207 "chapters/01b-traps.nw"
+#line 219 "chapters/01b-traps.nw"
 void trap_report(const struct trap_frame *tf)
 {
 	kprintf("\ntrap: %s\n", trap_cause_name(tf->scause));
 	kprintf("  scause %p  sepc %p  stval %p\n", (void *)tf->scause,
 		(void *)tf->sepc, (void *)tf->stval);
+	
+#line 1716 "chapters/04a-paging.nw"
+if (trap_is_page_fault(tf->scause)) {
+	char why[FAULT_DESCRIPTION_MAX];
+
+	paging_describe_fault(tf->stval, why, sizeof(why));
+	kprintf("  page fault: %s\n", why);
+}
+#line 225 "chapters/01b-traps.nw"
 	backtrace_print(tf->sepc, tf->x[REG_S0], tf->x[REG_RA]);
 }
-#line 220 "chapters/01b-traps.nw"
+#line 240 "chapters/01b-traps.nw"
 static unsigned trap_depth;
 
 noreturn void trap_handle(struct trap_frame *tf)

@@ -16,6 +16,7 @@
 #define REG_S0 8
 
 #ifndef __ASSEMBLER__
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdnoreturn.h>
 
@@ -28,6 +29,7 @@ struct trap_frame {
 };
 
 const char *trap_cause_name(uint64_t scause);
+bool trap_is_page_fault(uint64_t scause);
 void trap_report(const struct trap_frame *tf);
 noreturn void trap_handle(struct trap_frame *tf);
 #endif

@@ -7,13 +7,14 @@
 #include "kernel/allocator.h"
 #include "kernel/buddy.h"
 #include "kernel/heap.h"
+#include "tests/host/physmem.h"
 
 #define REGION_SIZE (16 * 1024 * 1024)
 #define REPEATS 7
 #define MIXED_LIVE 1000
 #define BENCH_ALIGN 8
 
-#line 70 "chapters/85-measure.nw"
+#line 72 "chapters/85-measure.nw"
 static double measured_seconds;
 
 static double seconds(void)
@@ -30,7 +31,7 @@ static double seconds(void)
 	measured_seconds = seconds() - start_;				\
 	done_;								\
 })
-#line 89 "chapters/85-measure.nw"
+#line 91 "chapters/85-measure.nw"
 static uint64_t rng = 1;
 
 static uint64_t next_random(void)
@@ -40,7 +41,7 @@ static uint64_t next_random(void)
 	rng ^= rng << 17;
 	return rng;
 }
-#line 104 "chapters/85-measure.nw"
+#line 106 "chapters/85-measure.nw"
 static struct buddy buddy;
 static unsigned char *region;
 
@@ -65,7 +66,7 @@ static size_t buddy_pairs(size_t size, size_t ops)
 	fresh_buddy();
 	return TIMED(measured_pairs(size, ops));
 }
-#line 138 "chapters/85-measure.nw"
+#line 140 "chapters/85-measure.nw"
 #define DEEP_FREE_BYTES (REGION_SIZE - (1 << 20))
 
 static size_t buddy_deep_pairs(size_t size, size_t ops)
@@ -75,7 +76,7 @@ static size_t buddy_deep_pairs(size_t size, size_t ops)
 		buddy_alloc(&buddy, (struct layout){ BUDDY_MIN_BLOCK, BENCH_ALIGN });
 	return TIMED(measured_pairs(size, ops));
 }
-#line 157 "chapters/85-measure.nw"
+#line 159 "chapters/85-measure.nw"
 struct live {
 	void *ptr[MIXED_LIVE];
 	size_t size[MIXED_LIVE];
@@ -125,7 +126,7 @@ static size_t measured_mixed(size_t ops, bool use_malloc, bool dry)
 	}
 	return ops;
 }
-#line 218 "chapters/85-measure.nw"
+#line 220 "chapters/85-measure.nw"
 #define MERGE_MAX (1 << 16)
 
 static void *merge_blocks[MERGE_MAX];
@@ -151,14 +152,14 @@ static size_t buddy_merge(size_t n, size_t ops)
 		buddy_dealloc(&buddy, merge_blocks[i], l);
 	return TIMED(measured_odd_frees(n));
 }
-#line 250 "chapters/85-measure.nw"
+#line 252 "chapters/85-measure.nw"
 __attribute__((noinline)) static size_t measured_malloc_pairs(size_t size, size_t ops)
 {
 	for (size_t i = 0; i < ops; i++)
 		free(malloc(size));
 	return ops;
 }
-#line 270 "chapters/85-measure.nw"
+#line 272 "chapters/85-measure.nw"
 #define RUN_PAGES 8
 
 static void *fragmented(const struct allocator_ops *ops, size_t capacity)
@@ -225,7 +226,63 @@ static size_t metadata_per_frame(const struct allocator_ops *ops, size_t capacit
 	ops->destroy(self);
 	return used / capacity;
 }
-#line 342 "chapters/85-measure.nw"
+#line 2170 "chapters/04a-paging.nw"
+#define PT_BATCH 32768
+
+static struct page_table bench_table;
+
+static void map_pages(size_t n, enum pt_level level)
+{
+	size_t size = pt_level_size(level);
+
+	for (size_t i = 0; i < n; i++)
+		if (pt_map(&bench_table, vaddr_of(size * i), paddr_of(size * i), level, PTE_R))
+			exit(3);
+}
+
+__attribute__((noinline)) static size_t measured_pt_maps(size_t n, enum pt_level level)
+{
+	map_pages(n, level);
+	return n;
+}
+
+__attribute__((noinline)) static size_t measured_pt_translates(size_t n, enum pt_level level)
+{
+	size_t size = pt_level_size(level), found = 0;
+	struct paddr pa;
+	unsigned flags;
+
+	for (size_t i = 0; i < n; i++)
+		found += pt_translate(&bench_table, vaddr_of(size * i + 8), &pa, &flags);
+	return found;
+}
+
+static size_t pt_case(enum pt_level level, size_t ops, bool translate)
+{
+	double total = 0;
+
+	for (size_t done = 0, n; done < ops; done += n) {
+		struct sim_memory sim;
+
+		n = ops - done < PT_BATCH ? ops - done : PT_BATCH;
+		if (!sim_memory_init(&sim, n / (SV39_ENTRIES / 2) + 8) ||
+		    pt_create(&bench_table, &sim.window))
+			exit(3);
+		if (translate) {
+			map_pages(n, level);
+			if (TIMED(measured_pt_translates(n, level)) != n)
+				exit(3);
+		} else {
+			TIMED(measured_pt_maps(n, level));
+		}
+		total += measured_seconds;
+		pt_destroy(&bench_table);
+		sim_memory_destroy(&sim);
+	}
+	measured_seconds = total;
+	return ops;
+}
+#line 344 "chapters/85-measure.nw"
 static size_t run_case(const char *name, size_t param, size_t ops)
 {
 	if (strcmp(name, "buddy-pairs") == 0)
@@ -248,10 +305,15 @@ static size_t run_case(const char *name, size_t param, size_t ops)
 				  param, ops, false);
 	if (strcmp(name, "segtree-run") == 0)
 		return frame_case(&segtree_allocator_ops, param, ops, true);
+	
+#line 2228 "chapters/04a-paging.nw"
+if (strncmp(name, "pt-", 3) == 0)
+	return pt_case(param ? PT_LEVEL_2M : PT_LEVEL_4K, ops, strstr(name, "translate"));
+#line 367 "chapters/85-measure.nw"
 	fprintf(stderr, "bench: unknown case %s\n", name);
 	exit(2);
 }
-#line 373 "chapters/85-measure.nw"
+#line 376 "chapters/85-measure.nw"
 static int by_value(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;

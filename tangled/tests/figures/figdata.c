@@ -1,12 +1,12 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 21 "chapters/86-figures.nw"
+#line 24 "chapters/86-figures.nw"
 #include <stdio.h>
 #include "kernel/heap.h"
 #include "kernel/stacked_allocator.c"
 
 #define EXAMPLE_CAPACITY 5
 
-#line 34 "chapters/86-figures.nw"
+#line 37 "chapters/86-figures.nw"
 static void print_stack(FILE *out, const char *op, const char *result, void *self)
 {
 	struct range_stack *s = self;
@@ -19,7 +19,7 @@ static void print_stack(FILE *out, const char *op, const char *result, void *sel
 	}
 	fprintf(out, "}\n");
 }
-#line 50 "chapters/86-figures.nw"
+#line 53 "chapters/86-figures.nw"
 int main(int argc, char **argv)
 {
 	FILE *out;

@@ -1,12 +1,12 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 95 "chapters/86-figures.nw"
+#line 98 "chapters/86-figures.nw"
 #include <stdio.h>
 #include "kernel/heap.h"
 #include "solutions/3-segment-tree/segtree_allocator.c"
 
 #define EXAMPLE_CAPACITY 5
 
-#line 106 "chapters/86-figures.nw"
+#line 109 "chapters/86-figures.nw"
 static void print_node(FILE *out, const char *state, const struct segtree *t, size_t k,
 		       size_t lo, size_t len, int forced)
 {
@@ -28,7 +28,7 @@ static void print_node(FILE *out, const char *state, const struct segtree *t, si
 		print_node(out, state, t, 2 * k + 1, lo + len / 2, len / 2, forced);
 	}
 }
-#line 131 "chapters/86-figures.nw"
+#line 134 "chapters/86-figures.nw"
 int main(int argc, char **argv)
 {
 	FILE *out;

@@ -1,0 +1,40 @@
+/* Generated from the chapters by notangle; edit the .nw source. */
+#line 253 "chapters/04a-paging.nw"
+#ifndef KERNEL_PAGETABLE_H
+#define KERNEL_PAGETABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "kernel/frame.h"
+#include "kernel/sv39.h"
+
+struct phys_window {
+	uint64_t start;
+	uint64_t size;
+	unsigned char *base;
+};
+
+struct page_table {
+	struct frame root;
+	const struct phys_window *memory;
+	size_t frames;
+};
+
+#line 282 "chapters/04a-paging.nw"
+MUST_CHECK const char *pt_create(struct page_table *table, const struct phys_window *memory);
+void pt_destroy(struct page_table *table);
+MUST_CHECK const char *pt_map(struct page_table *table, struct vaddr va, struct paddr pa,
+			      enum pt_level level, unsigned flags);
+MUST_CHECK const char *pt_unmap(struct page_table *table, struct vaddr va);
+bool pt_translate(const struct page_table *table, struct vaddr va, struct paddr *pa,
+		  unsigned *flags);
+MUST_CHECK const char *pt_map_range(struct page_table *table, struct vaddr va, struct paddr pa,
+				    size_t len, unsigned flags, enum pt_level largest);
+#line 664 "chapters/04a-paging.nw"
+typedef void pt_leaf_fn(void *context, struct vaddr va, struct paddr pa,
+			enum pt_level level, unsigned flags);
+
+void pt_for_each_leaf(const struct page_table *table, pt_leaf_fn *visit, void *context);
+
+#line 275 "chapters/04a-paging.nw"
+#endif

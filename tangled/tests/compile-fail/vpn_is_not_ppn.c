@@ -1,0 +1,11 @@
+/* Generated from the chapters by notangle; edit the .nw source. */
+#line 214 "chapters/04a-paging.nw"
+/* expect-error: incompatible types when returning type 'struct vpn' but 'struct ppn' was expected */
+#include "kernel/sv39.h"
+
+struct ppn frame_of(struct vaddr address);
+
+struct ppn frame_of(struct vaddr address)
+{
+	return vpn_floor(address);
+}
