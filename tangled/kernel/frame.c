@@ -168,7 +168,8 @@ static size_t usable_ranges(const struct memory_map *map, struct ppn_range *rang
 	return map->usable_count;
 }
 
-static const char *create_frame_allocator(const struct memory_map *map, size_t *metadata)
+static const char *create_frame_allocator(const struct memory_map *map,
+	size_t *metadata)
 {
 	struct ppn_range ranges[MEMMAP_MAX_USABLE];
 	size_t count = usable_ranges(map, ranges), before = heap_free_bytes();
@@ -181,7 +182,7 @@ static const char *create_frame_allocator(const struct memory_map *map, size_t *
 	*metadata = before - heap_free_bytes();
 	return error;
 }
-#line 832 "chapters/04-frames.nw"
+#line 833 "chapters/04-frames.nw"
 #define FRAME_METADATA_GUESS 64
 #define FRAME_METADATA_TRIES 4
 
@@ -206,7 +207,7 @@ static const char *grow_heap_for_metadata(struct memory_map *map, uint64_t size)
 		(unsigned long)(size / 1024), (void *)(uintptr_t)start);
 	return NULL;
 }
-#line 866 "chapters/04-frames.nw"
+#line 867 "chapters/04-frames.nw"
 void frames_init(struct memory_map *map)
 {
 	uint64_t guess = memmap_usable_bytes(map) / PAGE_SIZE;
@@ -234,9 +235,10 @@ void frames_init(struct memory_map *map)
 	kprintf("frames: %zu zones, %zu frames (%zu KiB) by the %s allocator, "
 		"metadata %zu bytes (%zu.%02zu per frame)\n",
 		kernel_frames.allocator.zone_count, total, total * PAGE_SIZE / 1024,
-		FRAME_ALLOCATOR_OPS.name, metadata, metadata / total, metadata * 100 / total % 100);
+		FRAME_ALLOCATOR_OPS.name, metadata, metadata / total,
+		metadata * 100 / total % 100);
 }
-#line 899 "chapters/04-frames.nw"
+#line 901 "chapters/04-frames.nw"
 void frame_release(struct frame *frame)
 {
 	if (!frame_is_none(*frame))

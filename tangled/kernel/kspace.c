@@ -1,18 +1,18 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 822 "chapters/04a-paging.nw"
+#line 828 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
 #include "kernel/printf.h"
 
 struct kernel_space kernel_space = { .table = { .root = FRAME_NONE } };
 
-#line 833 "chapters/04a-paging.nw"
+#line 839 "chapters/04a-paging.nw"
 static unsigned kernel_leaf_flags(unsigned flags)
 {
 	return flags | PTE_A | (flags & PTE_W ? PTE_D : 0);
 }
 
-static const char *map_segment(struct kernel_space *space, const struct kspace_segment *s,
-			       enum pt_level largest)
+static const char *map_segment(struct kernel_space *space,
+			       const struct kspace_segment *s, enum pt_level largest)
 {
 	uint64_t start = s->start / PAGE_SIZE * PAGE_SIZE;
 	uint64_t end = ppn_address(ppn_ceil(paddr_of(s->end))).value;
@@ -47,7 +47,7 @@ const char *kspace_build(struct kernel_space *space, const struct phys_window *m
 		pt_destroy(&space->table);
 	return error;
 }
-#line 951 "chapters/04a-paging.nw"
+#line 959 "chapters/04a-paging.nw"
 struct leaf_run {
 	uintptr_t va;
 	uintptr_t pa;
@@ -68,14 +68,15 @@ static void print_run(const struct leaf_run *run)
 		run->count);
 }
 
-static void extend_run(void *context, struct vaddr va, struct paddr pa, enum pt_level level,
-		       unsigned flags)
+static void extend_run(void *context, struct vaddr va, struct paddr pa,
+		       enum pt_level level, unsigned flags)
 {
 	struct leaf_run *run = context;
 	size_t size = pt_level_size(level);
 
 	if (run->count && run->level == level && run->flags == flags &&
-	    run->va + run->count * size == va.value && run->pa + run->count * size == pa.value) {
+	    run->va + run->count * size == va.value &&
+	    run->pa + run->count * size == pa.value) {
 		run->count++;
 		return;
 	}
@@ -93,7 +94,7 @@ void kspace_print(const struct kernel_space *space)
 	if (run.count)
 		print_run(&run);
 }
-#line 1007 "chapters/04a-paging.nw"
+#line 1016 "chapters/04a-paging.nw"
 static void permissions(unsigned flags, char out[4])
 {
 	out[0] = flags & PTE_R ? 'r' : '-';
@@ -124,6 +125,7 @@ bool paging_describe_fault(uintptr_t stval, char *buf, size_t size)
 		return false;
 	}
 	permissions(flags, perms);
-	ksnprintf(buf, size, "%p is mapped %s to %p", (void *)stval, perms, (void *)pa.value);
+	ksnprintf(buf, size, "%p is mapped %s to %p", (void *)stval, perms,
+		(void *)pa.value);
 	return false;
 }

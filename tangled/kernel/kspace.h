@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 705 "chapters/04a-paging.nw"
+#line 708 "chapters/04a-paging.nw"
 #ifndef KERNEL_KSPACE_H
 #define KERNEL_KSPACE_H
 
@@ -23,7 +23,8 @@ struct kernel_space {
 
 extern struct kernel_space kernel_space;
 
-MUST_CHECK const char *kspace_build(struct kernel_space *space, const struct phys_window *memory,
+MUST_CHECK const char *kspace_build(struct kernel_space *space,
+				    const struct phys_window *memory,
 				    const struct kspace_segment *segments, size_t count,
 				    struct vaddr guard, enum pt_level largest);
 void kspace_print(const struct kernel_space *space);

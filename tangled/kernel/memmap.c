@@ -1,11 +1,11 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 729 "chapters/03-memmap.nw"
+#line 730 "chapters/03-memmap.nw"
 #include "kernel/memmap.h"
 #include "kernel/printf.h"
 
 struct memory_map boot_memory_map;
 
-#line 811 "chapters/03-memmap.nw"
+#line 812 "chapters/03-memmap.nw"
 static void sort_by_start(struct phys_region *r, size_t n)
 {
 	for (size_t i = 1; i < n; i++) {
@@ -17,7 +17,7 @@ static void sort_by_start(struct phys_region *r, size_t n)
 		r[j] = x;
 	}
 }
-#line 750 "chapters/03-memmap.nw"
+#line 751 "chapters/03-memmap.nw"
 static bool plausible_dtb(uint64_t dtb)
 {
 	return dtb >= DTB_LOWEST_ADDRESS && dtb % 8 == 0 &&
@@ -34,7 +34,7 @@ static uint32_t dtb_size(const void *dtb, uint64_t dtb_phys)
 	return size <= DTB_MAX_SIZE ? size : 0;
 }
 
-#line 788 "chapters/03-memmap.nw"
+#line 789 "chapters/03-memmap.nw"
 static const char *take_ram(struct memory_map *map, const struct fdt_memory *mem)
 {
 	for (size_t i = 0; i < mem->ram_count; i++) {
@@ -55,7 +55,7 @@ static const char *take_ram(struct memory_map *map, const struct fdt_memory *mem
 	return NULL;
 }
 
-#line 768 "chapters/03-memmap.nw"
+#line 769 "chapters/03-memmap.nw"
 static const char *read_tree(struct memory_map *map, const void *dtb, uint32_t size,
 			     struct fdt_memory *mem)
 {
@@ -70,8 +70,9 @@ static const char *read_tree(struct memory_map *map, const void *dtb, uint32_t s
 		return fdt_strerror(status);
 	return take_ram(map, mem);
 }
-#line 828 "chapters/03-memmap.nw"
-static bool reserve(struct memory_map *map, uint64_t start, uint64_t end, const char *what)
+#line 829 "chapters/03-memmap.nw"
+static bool reserve(struct memory_map *map, uint64_t start, uint64_t end,
+	const char *what)
 {
 	for (size_t i = 0; i < map->ram_count; i++) {
 		uint64_t s = start > map->ram[i].start ? start : map->ram[i].start;
@@ -85,7 +86,7 @@ static bool reserve(struct memory_map *map, uint64_t start, uint64_t end, const 
 	}
 	return true;
 }
-#line 849 "chapters/03-memmap.nw"
+#line 851 "chapters/03-memmap.nw"
 static void add_usable(struct memory_map *map, uint64_t start, uint64_t end)
 {
 	if (start < end)
@@ -101,7 +102,8 @@ static void subtract_reserved(struct memory_map *map)
 	for (size_t i = 0; i < map->ram_count; i++) {
 		uint64_t at = map->ram[i].start;
 
-		for (; r < map->reserved_count && map->reserved[r].start < map->ram[i].end; r++) {
+		for (; r < map->reserved_count &&
+		       map->reserved[r].start < map->ram[i].end; r++) {
 			add_usable(map, at, map->reserved[r].start);
 			if (map->reserved[r].end > at)
 				at = map->reserved[r].end;
@@ -109,13 +111,14 @@ static void subtract_reserved(struct memory_map *map)
 		add_usable(map, at, map->ram[i].end);
 	}
 }
-#line 881 "chapters/03-memmap.nw"
+#line 884 "chapters/03-memmap.nw"
 static uint64_t region_end(uint64_t base, uint64_t size)
 {
 	return size > UINT64_MAX - base ? UINT64_MAX : base + size;
 }
 
-static const struct phys_region *ram_holding(const struct memory_map *map, uint64_t addr)
+static const struct phys_region *ram_holding(const struct memory_map *map,
+	uint64_t addr)
 {
 	for (size_t i = 0; i < map->ram_count; i++)
 		if (map->ram[i].start <= addr && addr < map->ram[i].end)
@@ -155,8 +158,9 @@ void memmap_build(struct memory_map *map, const void *dtb, uint64_t dtb_phys,
 	if (!map->problem)
 		subtract_reserved(map);
 }
-#line 935 "chapters/03-memmap.nw"
-bool memmap_take(struct memory_map *map, uint64_t size, const char *what, uint64_t *start)
+#line 939 "chapters/03-memmap.nw"
+bool memmap_take(struct memory_map *map, uint64_t size, const char *what,
+	uint64_t *start)
 {
 	bool found = false;
 	uint64_t best = 0;
@@ -175,12 +179,13 @@ bool memmap_take(struct memory_map *map, uint64_t size, const char *what, uint64
 	}
 	if (!found)
 		return false;
-	map->reserved[map->reserved_count++] = (struct phys_region){ best, best + size, what };
+	map->reserved[map->reserved_count++] = (struct phys_region){ best, best + size,
+		what };
 	subtract_reserved(map);
 	*start = best;
 	return true;
 }
-#line 965 "chapters/03-memmap.nw"
+#line 971 "chapters/03-memmap.nw"
 uint64_t memmap_usable_bytes(const struct memory_map *map)
 {
 	uint64_t total = 0;

@@ -12,7 +12,7 @@
 #define MEMMAP_MAX_REGIONS (FDT_MAX_RANGES + 16)
 #define MEMMAP_MAX_USABLE  (MEMMAP_MAX_REGIONS + MEMMAP_MAX_RAM)
 
-#line 712 "chapters/03-memmap.nw"
+#line 713 "chapters/03-memmap.nw"
 struct phys_region {
 	uint64_t start;
 	uint64_t end;
@@ -30,14 +30,15 @@ struct memory_map {
 	struct phys_region usable[MEMMAP_MAX_USABLE];
 };
 
-#line 720 "chapters/03-memmap.nw"
+#line 721 "chapters/03-memmap.nw"
 #define DTB_LOWEST_ADDRESS 0x80000000ULL
 #define DTB_MAX_SIZE       (1024 * 1024)
 
 #line 687 "chapters/03-memmap.nw"
 void memmap_build(struct memory_map *map, const void *dtb, uint64_t dtb_phys,
 		  uint64_t kernel_start, uint64_t kernel_end);
-bool memmap_take(struct memory_map *map, uint64_t size, const char *what, uint64_t *start);
+bool memmap_take(struct memory_map *map, uint64_t size, const char *what,
+	uint64_t *start);
 void memmap_print(const struct memory_map *map);
 uint64_t memmap_usable_bytes(const struct memory_map *map);
 

@@ -1,9 +1,9 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 313 "chapters/04a-paging.nw"
+#line 316 "chapters/04a-paging.nw"
 #include "kernel/pagetable.h"
 #include "kernel/panic.h"
 
-#line 332 "chapters/04a-paging.nw"
+#line 335 "chapters/04a-paging.nw"
 static struct pte *table_at(const struct page_table *table, struct ppn page)
 {
 	const struct phys_window *w = table->memory;
@@ -14,7 +14,7 @@ static struct pte *table_at(const struct page_table *table, struct ppn page)
 		      (void *)(uintptr_t)address);
 	return (struct pte *)(w->base + (address - w->start));
 }
-#line 351 "chapters/04a-paging.nw"
+#line 354 "chapters/04a-paging.nw"
 struct pt_walk {
 	struct pte *slot[SV39_LEVELS];
 	enum pt_level level;
@@ -35,7 +35,7 @@ static void walk(const struct page_table *table, struct vpn page, enum pt_level 
 		level--;
 	}
 }
-#line 382 "chapters/04a-paging.nw"
+#line 385 "chapters/04a-paging.nw"
 static const char *fresh_table(const struct page_table *table, struct frame *frame)
 {
 	struct pte *entries;
@@ -61,7 +61,7 @@ const char *pt_create(struct page_table *table, const struct phys_window *memory
 	table->frames = 1;
 	return NULL;
 }
-#line 419 "chapters/04a-paging.nw"
+#line 422 "chapters/04a-paging.nw"
 static void free_table(struct page_table *table, struct ppn page, enum pt_level level)
 {
 	struct pte *entries = table_at(table, page);
@@ -83,7 +83,7 @@ void pt_destroy(struct page_table *table)
 		panic("pt_destroy: %zu frames unaccounted for", table->frames);
 	table->root = FRAME_NONE;
 }
-#line 446 "chapters/04a-paging.nw"
+#line 449 "chapters/04a-paging.nw"
 static const char *check_leaf(struct vaddr va, struct paddr pa, enum pt_level level,
 			      unsigned flags)
 {
@@ -103,17 +103,17 @@ static const char *check_leaf(struct vaddr va, struct paddr pa, enum pt_level le
 		return "writable but not readable is reserved";
 	return NULL;
 }
-#line 472 "chapters/04a-paging.nw"
-static struct pte *link_table(struct page_table *table, struct pte *slot, struct frame frame,
-			      struct vpn page, enum pt_level level)
+#line 475 "chapters/04a-paging.nw"
+static struct pte *link_table(struct page_table *table, struct pte *slot,
+			      struct frame frame, struct vpn page, enum pt_level level)
 {
 	*slot = pte_make(frame.ppn, PTE_V);
 	table->frames++;
 	return &table_at(table, frame.ppn)[vpn_index(page, level)];
 }
 
-static const char *grow_path(struct page_table *table, struct pt_walk *w, struct vpn page,
-			     enum pt_level level)
+static const char *grow_path(struct page_table *table, struct pt_walk *w,
+			     struct vpn page, enum pt_level level)
 {
 	FRAME_TRACKER upper = FRAME_NONE;
 	FRAME_TRACKER lower = FRAME_NONE;
@@ -132,7 +132,7 @@ static const char *grow_path(struct page_table *table, struct pt_walk *w, struct
 	w->level = level;
 	return NULL;
 }
-#line 506 "chapters/04a-paging.nw"
+#line 509 "chapters/04a-paging.nw"
 const char *pt_map(struct page_table *table, struct vaddr va, struct paddr pa,
 		   enum pt_level level, unsigned flags)
 {
@@ -152,7 +152,7 @@ const char *pt_map(struct page_table *table, struct vaddr va, struct paddr pa,
 	*w.slot[level] = pte_make(ppn_floor(pa), flags | PTE_V);
 	return NULL;
 }
-#line 536 "chapters/04a-paging.nw"
+#line 539 "chapters/04a-paging.nw"
 static bool table_is_empty(const struct page_table *table, struct pte entry)
 {
 	const struct pte *entries = table_at(table, pte_ppn(entry));
@@ -191,7 +191,7 @@ const char *pt_unmap(struct page_table *table, struct vaddr va)
 	prune(table, &w);
 	return NULL;
 }
-#line 579 "chapters/04a-paging.nw"
+#line 582 "chapters/04a-paging.nw"
 bool pt_translate(const struct page_table *table, struct vaddr va, struct paddr *pa,
 		  unsigned *flags)
 {
@@ -208,7 +208,7 @@ bool pt_translate(const struct page_table *table, struct vaddr va, struct paddr 
 	*flags = pte_flags(leaf);
 	return true;
 }
-#line 604 "chapters/04a-paging.nw"
+#line 607 "chapters/04a-paging.nw"
 static enum pt_level best_level(struct vaddr va, struct paddr pa, size_t left,
 				enum pt_level largest)
 {
@@ -256,7 +256,7 @@ const char *pt_map_range(struct page_table *table, struct vaddr va, struct paddr
 	}
 	return NULL;
 }
-#line 671 "chapters/04a-paging.nw"
+#line 674 "chapters/04a-paging.nw"
 static uintptr_t sign_extend(uintptr_t value)
 {
 	int64_t shifted = (int64_t)(value << (64 - SV39_VA_BITS));
@@ -264,8 +264,8 @@ static uintptr_t sign_extend(uintptr_t value)
 	return (uintptr_t)(shifted >> (64 - SV39_VA_BITS));
 }
 
-static void visit_table(const struct page_table *table, struct ppn page, enum pt_level level,
-			uintptr_t base, pt_leaf_fn *visit, void *context)
+static void visit_table(const struct page_table *table, struct ppn page,
+			enum pt_level level, uintptr_t base, pt_leaf_fn *visit, void *context)
 {
 	const struct pte *entries = table_at(table, page);
 

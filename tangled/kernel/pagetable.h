@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 253 "chapters/04a-paging.nw"
+#line 255 "chapters/04a-paging.nw"
 #ifndef KERNEL_PAGETABLE_H
 #define KERNEL_PAGETABLE_H
 
@@ -20,21 +20,22 @@ struct page_table {
 	size_t frames;
 };
 
-#line 282 "chapters/04a-paging.nw"
-MUST_CHECK const char *pt_create(struct page_table *table, const struct phys_window *memory);
+#line 284 "chapters/04a-paging.nw"
+MUST_CHECK const char *pt_create(struct page_table *table,
+	const struct phys_window *memory);
 void pt_destroy(struct page_table *table);
-MUST_CHECK const char *pt_map(struct page_table *table, struct vaddr va, struct paddr pa,
-			      enum pt_level level, unsigned flags);
+MUST_CHECK const char *pt_map(struct page_table *table, struct vaddr va,
+			      struct paddr pa, enum pt_level level, unsigned flags);
 MUST_CHECK const char *pt_unmap(struct page_table *table, struct vaddr va);
 bool pt_translate(const struct page_table *table, struct vaddr va, struct paddr *pa,
 		  unsigned *flags);
-MUST_CHECK const char *pt_map_range(struct page_table *table, struct vaddr va, struct paddr pa,
-				    size_t len, unsigned flags, enum pt_level largest);
-#line 664 "chapters/04a-paging.nw"
+MUST_CHECK const char *pt_map_range(struct page_table *table, struct vaddr va,
+				    struct paddr pa, size_t len, unsigned flags, enum pt_level largest);
+#line 667 "chapters/04a-paging.nw"
 typedef void pt_leaf_fn(void *context, struct vaddr va, struct paddr pa,
 			enum pt_level level, unsigned flags);
 
 void pt_for_each_leaf(const struct page_table *table, pt_leaf_fn *visit, void *context);
 
-#line 275 "chapters/04a-paging.nw"
+#line 277 "chapters/04a-paging.nw"
 #endif

@@ -92,7 +92,9 @@ static inline struct pte pte_make(struct ppn page, unsigned flags)
 
 static inline struct ppn pte_ppn(struct pte entry)
 {
-	return (struct ppn){ entry.bits >> PTE_FLAG_BITS & (((uint64_t)1 << SV39_PPN_BITS) - 1) };
+	uint64_t mask = ((uint64_t)1 << SV39_PPN_BITS) - 1;
+
+	return (struct ppn){ entry.bits >> PTE_FLAG_BITS & mask };
 }
 
 static inline unsigned pte_flags(struct pte entry)
@@ -114,7 +116,7 @@ static inline bool pte_is_table(struct pte entry)
 {
 	return pte_is_valid(entry) && !(entry.bits & PTE_PERMS);
 }
-#line 202 "chapters/04a-paging.nw"
+#line 204 "chapters/04a-paging.nw"
 #define SATP_MODE_SV39 ((uint64_t)8 << 60)
 
 static inline uint64_t satp_sv39(struct ppn root)

@@ -74,7 +74,8 @@ static bool print_frame(unsigned depth, uintptr_t pc, uintptr_t lookup)
 
 	kprintf("  #%u %p ", depth, (void *)pc);
 	if (known)
-		kprintf("%s+%lu at %s:%u\n", p.function, (unsigned long)p.offset, p.file, p.line);
+		kprintf("%s+%lu at %s:%u\n", p.function, (unsigned long)p.offset, p.file,
+			p.line);
 	else
 		kprintf("(not a kernel function)\n");
 	return known;
@@ -115,7 +116,7 @@ void backtrace_print(uintptr_t pc, uintptr_t fp, uintptr_t ra)
 		fp = caller_fp;
 	}
 }
-#line 465 "chapters/01b-traps.nw"
+#line 466 "chapters/01b-traps.nw"
 __attribute__((noinline)) void arch_backtrace(void)
 {
 	backtrace_print(0, (uintptr_t)__builtin_frame_address(0), 0);

@@ -8,12 +8,12 @@
 #include "arch/riscv/sections.h"
 #line 867 "chapters/02-heap.nw"
 #include "kernel/heap.h"
-#line 1007 "chapters/03-memmap.nw"
+#line 1013 "chapters/03-memmap.nw"
 #include "kernel/memmap.h"
 #include "kernel/panic.h"
-#line 908 "chapters/04-frames.nw"
+#line 910 "chapters/04-frames.nw"
 #include "kernel/frame.h"
-#line 930 "chapters/04a-paging.nw"
+#line 938 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
 
 #line 1326 "chapters/01-kernel.nw"
@@ -46,16 +46,16 @@ noreturn void kmain(unsigned long hartid, uintptr_t dtb)
 #line 870 "chapters/02-heap.nw"
 heap_init();
 heap_describe();
-#line 1011 "chapters/03-memmap.nw"
+#line 1017 "chapters/03-memmap.nw"
 memmap_build(&boot_memory_map, (const void *)dtb, dtb,
 	     (uintptr_t)kernel_start, (uintptr_t)kernel_end);
 memmap_print(&boot_memory_map);
 if (boot_memory_map.problem)
 	panic("the device tree at %p cannot be used: %s", (void *)dtb,
 	      boot_memory_map.problem);
-#line 911 "chapters/04-frames.nw"
+#line 913 "chapters/04-frames.nw"
 frames_init(&boot_memory_map);
-#line 933 "chapters/04a-paging.nw"
+#line 941 "chapters/04a-paging.nw"
 paging_init(&boot_memory_map);
 #line 1311 "chapters/01-kernel.nw"
 	arch_poweroff(ktest_run_all("") == 0 ? EXIT_OK : EXIT_TESTS_FAILED);

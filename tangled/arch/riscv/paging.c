@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 773 "chapters/04a-paging.nw"
+#line 777 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
 #include "kernel/panic.h"
 #include "kernel/printf.h"
@@ -7,7 +7,7 @@
 
 extern char boot_stack_guard[];
 
-#line 786 "chapters/04a-paging.nw"
+#line 790 "chapters/04a-paging.nw"
 #define TEST_DEVICE_BASE 0x100000UL
 
 size_t paging_segments(const struct memory_map *map, struct kspace_segment *segments)
@@ -17,7 +17,8 @@ size_t paging_segments(const struct memory_map *map, struct kspace_segment *segm
 		{ ".rodata", (uintptr_t)rodata_start, (uintptr_t)rodata_end, PTE_R },
 		{ ".data", (uintptr_t)data_start, (uintptr_t)boot_stack_guard, PTE_R | PTE_W },
 		{ "stack+.bss", (uintptr_t)boot_stack, (uintptr_t)kernel_end, PTE_R | PTE_W },
-		{ "test device", TEST_DEVICE_BASE, TEST_DEVICE_BASE + PAGE_SIZE, PTE_R | PTE_W },
+		{ "test device", TEST_DEVICE_BASE, TEST_DEVICE_BASE + PAGE_SIZE,
+			PTE_R | PTE_W },
 	};
 	size_t count = 0;
 
@@ -29,11 +30,12 @@ size_t paging_segments(const struct memory_map *map, struct kspace_segment *segm
 		if (start <= (uintptr_t)kernel_start && (uintptr_t)kernel_end <= end)
 			start = (uintptr_t)kernel_end;
 		if (start < end)
-			segments[count++] = (struct kspace_segment){ "RAM", start, end, PTE_R | PTE_W };
+			segments[count++] = (struct kspace_segment){ "RAM", start, end,
+				PTE_R | PTE_W };
 	}
 	return count;
 }
-#line 884 "chapters/04a-paging.nw"
+#line 890 "chapters/04a-paging.nw"
 static inline void sfence_vma(void)
 {
 	__asm__ volatile("sfence.vma zero, zero" : : : "memory");
@@ -43,16 +45,18 @@ static inline uint64_t satp_swap(uint64_t value)
 {
 	uint64_t now;
 
-	__asm__ volatile("csrw satp, %1\n\tcsrr %0, satp" : "=r"(now) : "r"(value) : "memory");
+	__asm__ volatile("csrw satp, %1\n\tcsrr %0, satp"
+			 : "=r"(now) : "r"(value) : "memory");
 	return now;
 }
-#line 903 "chapters/04a-paging.nw"
+#line 910 "chapters/04a-paging.nw"
 void paging_init(const struct memory_map *map)
 {
 	struct kspace_segment segments[KSPACE_MAX_SEGMENTS];
 	size_t count = paging_segments(map, segments);
 	uint64_t lowest = map->ram[0].start, highest = map->ram[map->ram_count - 1].end;
-	struct phys_window ram = { lowest, highest - lowest, (unsigned char *)(uintptr_t)lowest };
+	struct phys_window ram = { lowest, highest - lowest,
+		(unsigned char *)(uintptr_t)lowest };
 	const char *error = kspace_build(&kernel_space, &ram, segments, count,
 					 vaddr_of((uintptr_t)boot_stack_guard), PT_LEVEL_1G);
 	uint64_t satp;

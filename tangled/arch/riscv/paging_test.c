@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1563 "chapters/04a-paging.nw"
+#line 1579 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
 #include "kernel/printf.h"
 #include "kernel/test.h"
@@ -27,7 +27,8 @@ static bool maps_itself(uintptr_t va, unsigned perms)
 	struct paddr pa;
 	unsigned flags;
 
-	return pt_translate(&kernel_space.table, vaddr_of(va), &pa, &flags) && pa.value == va &&
+	return pt_translate(&kernel_space.table, vaddr_of(va), &pa,
+		&flags) && pa.value == va &&
 	       (flags & PTE_PERMS) == perms;
 }
 
@@ -45,11 +46,14 @@ KTEST(kernel_sections_have_their_permissions)
 	struct kspace_segment segments[KSPACE_MAX_SEGMENTS];
 	size_t count = paging_segments(&boot_memory_map, segments);
 
-	ASSERT(maps_itself((uintptr_t)text_start, rx) && maps_itself((uintptr_t)text_end - 1, rx));
+	ASSERT(maps_itself((uintptr_t)text_start, rx)
+		&& maps_itself((uintptr_t)text_end - 1, rx));
 	ASSERT(maps_itself((uintptr_t)rodata_start, PTE_R));
 	ASSERT(maps_itself((uintptr_t)rodata_end - 1, PTE_R));
-	ASSERT(maps_itself((uintptr_t)data_start, rw) && maps_itself((uintptr_t)data_end - 1, rw));
-	ASSERT(maps_itself((uintptr_t)boot_stack, rw) && maps_itself((uintptr_t)bss_end - 1, rw));
+	ASSERT(maps_itself((uintptr_t)data_start, rw)
+		&& maps_itself((uintptr_t)data_end - 1, rw));
+	ASSERT(maps_itself((uintptr_t)boot_stack, rw) && maps_itself((uintptr_t)bss_end - 1,
+		rw));
 	ASSERT(maps_itself((uintptr_t)kernel_end, rw));
 	ASSERT(maps_itself(boot_memory_map.ram[boot_memory_map.ram_count - 1].end - 1, rw));
 	for (size_t i = 0; i < count; i++)
@@ -61,7 +65,7 @@ KTEST(kernel_sections_have_their_permissions)
 	ASSERT(is_unmapped(0));
 	ASSERT_EQ((uintptr_t)boot_stack, (uintptr_t)boot_stack_guard + PAGE_SIZE);
 }
-#line 1630 "chapters/04a-paging.nw"
+#line 1650 "chapters/04a-paging.nw"
 static size_t count_free_frames(void)
 {
 	struct frame frame;
@@ -85,14 +89,15 @@ KTEST(page_table_frames_are_accounted_for)
 {
 	ASSERT_EQ(count_free_frames() + kernel_space.table.frames, frames_total());
 }
-#line 1661 "chapters/04a-paging.nw"
+#line 1681 "chapters/04a-paging.nw"
 static bool same_translation(const struct page_table *a, const struct page_table *b,
 			     uintptr_t va)
 {
 	struct paddr pa, pb;
 	unsigned fa, fb;
 
-	return pt_translate(a, vaddr_of(va), &pa, &fa) && pt_translate(b, vaddr_of(va), &pb, &fb) &&
+	return pt_translate(a, vaddr_of(va), &pa, &fa) && pt_translate(b, vaddr_of(va), &pb,
+		&fb) &&
 	       pa.value == pb.value && fa == fb;
 }
 
@@ -102,8 +107,8 @@ KTEST(large_pages_save_page_table_frames)
 	struct kspace_segment segments[KSPACE_MAX_SEGMENTS];
 	size_t count = paging_segments(&boot_memory_map, segments);
 
-	ASSERT(kspace_build(&small, &kernel_space.memory, segments, count, kernel_space.guard,
-			    PT_LEVEL_4K) == NULL);
+	ASSERT(kspace_build(&small, &kernel_space.memory, segments, count,
+			    kernel_space.guard, PT_LEVEL_4K) == NULL);
 	kprintf("(page-table frames: %zu with large pages, %zu without) ",
 		kernel_space.table.frames, small.table.frames);
 	ASSERT(small.table.frames >= kernel_space.table.frames);
@@ -111,13 +116,14 @@ KTEST(large_pages_save_page_table_frames)
 		uintptr_t start = segments[i].start, end = segments[i].end;
 
 		ASSERT(same_translation(&kernel_space.table, &small.table, start));
-		ASSERT(same_translation(&kernel_space.table, &small.table, start + (end - start) / 2));
+		ASSERT(same_translation(&kernel_space.table, &small.table,
+			start + (end - start) / 2));
 		ASSERT(same_translation(&kernel_space.table, &small.table, end - 1));
 	}
 	pt_destroy(&small.table);
 	ASSERT(frame_is_none(small.table.root));
 }
-#line 1725 "chapters/04a-paging.nw"
+#line 1747 "chapters/04a-paging.nw"
 #ifdef KTEST_PLANT_STACK_OVERFLOW
 #define OVERFLOW_FRAME 512
 

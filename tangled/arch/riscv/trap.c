@@ -5,7 +5,7 @@
 #include "arch/riscv/backtrace.h"
 #include "kernel/arch.h"
 #include "kernel/printf.h"
-#line 1713 "chapters/04a-paging.nw"
+#line 1735 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
 
 #line 158 "chapters/01b-traps.nw"
@@ -67,7 +67,7 @@ void trap_report(const struct trap_frame *tf)
 	kprintf("  scause %p  sepc %p  stval %p\n", (void *)tf->scause,
 		(void *)tf->sepc, (void *)tf->stval);
 	
-#line 1716 "chapters/04a-paging.nw"
+#line 1738 "chapters/04a-paging.nw"
 if (trap_is_page_fault(tf->scause)) {
 	char why[FAULT_DESCRIPTION_MAX];
 

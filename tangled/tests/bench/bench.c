@@ -226,7 +226,7 @@ static size_t metadata_per_frame(const struct allocator_ops *ops, size_t capacit
 	ops->destroy(self);
 	return used / capacity;
 }
-#line 2170 "chapters/04a-paging.nw"
+#line 2200 "chapters/04a-paging.nw"
 #define PT_BATCH 32768
 
 static struct page_table bench_table;
@@ -246,7 +246,8 @@ __attribute__((noinline)) static size_t measured_pt_maps(size_t n, enum pt_level
 	return n;
 }
 
-__attribute__((noinline)) static size_t measured_pt_translates(size_t n, enum pt_level level)
+__attribute__((noinline)) static size_t measured_pt_translates(size_t n,
+	enum pt_level level)
 {
 	size_t size = pt_level_size(level), found = 0;
 	struct paddr pa;
@@ -306,7 +307,7 @@ static size_t run_case(const char *name, size_t param, size_t ops)
 	if (strcmp(name, "segtree-run") == 0)
 		return frame_case(&segtree_allocator_ops, param, ops, true);
 	
-#line 2228 "chapters/04a-paging.nw"
+#line 2259 "chapters/04a-paging.nw"
 if (strncmp(name, "pt-", 3) == 0)
 	return pt_case(param ? PT_LEVEL_2M : PT_LEVEL_4K, ops, strstr(name, "translate"));
 #line 367 "chapters/85-measure.nw"

@@ -1,6 +1,6 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 214 "chapters/04a-paging.nw"
-/* expect-error: incompatible types when returning type 'struct vpn' but 'struct ppn' was expected */
+#line 216 "chapters/04a-paging.nw"
+/* expect-error: incompatible types when returning type 'struct vpn' */
 #include "kernel/sv39.h"
 
 struct ppn frame_of(struct vaddr address);

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 386 "chapters/80-grading.nw"
+#line 388 "chapters/80-grading.nw"
 #include <stdint.h>
 #include "kernel/allocator.h"
 #include "kernel/heap.h"
@@ -14,7 +14,7 @@ extern const struct allocator_ops GRADE_OPS;
 
 static void *self;
 
-#line 417 "chapters/80-grading.nw"
+#line 419 "chapters/80-grading.nw"
 #define COUNTED __attribute__((noinline, used))
 
 enum count_mode { COUNT_NOTHING, COUNT_OPS, COUNT_LONG_RUNS };
@@ -69,7 +69,7 @@ COUNTED bool grade_counted_long_dealloc_contiguous(size_t first, size_t count)
 	counted_calls++;
 	return ok;
 }
-#line 476 "chapters/80-grading.nw"
+#line 478 "chapters/80-grading.nw"
 static bool ready(bool has_operation)
 {
 	if (self && has_operation)
@@ -90,7 +90,7 @@ static void answer_number(bool ok, size_t value)
 	else
 		reply("-");
 }
-#line 500 "chapters/80-grading.nw"
+#line 502 "chapters/80-grading.nw"
 static void create(const struct request *req)
 {
 	if (self)
@@ -177,11 +177,13 @@ GRADE_COMMAND('h', 0, heap_free);
 
 static void count_mode(const struct request *req)
 {
-	counting = req->arg[0] <= COUNT_LONG_RUNS ? (enum count_mode)req->arg[0] : COUNT_NOTHING;
+	size_t mode = req->arg[0];
+
+	counting = mode <= COUNT_LONG_RUNS ? (enum count_mode)mode : COUNT_NOTHING;
 	answer(true);
 }
 GRADE_COMMAND('m', 1, count_mode);
-#line 614 "chapters/80-grading.nw"
+#line 618 "chapters/80-grading.nw"
 void *grade_allocator_instance(void)
 {
 	return self;

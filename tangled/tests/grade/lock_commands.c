@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 705 "chapters/80-grading.nw"
+#line 709 "chapters/80-grading.nw"
 #include <stdio.h>
 #include "host/shim.h"
 #include "kernel/spinlock.h"
@@ -31,7 +31,7 @@ static void name_lock(const struct request *req)
 }
 GRADE_COMMAND('l', 1, name_lock);
 
-#line 740 "chapters/80-grading.nw"
+#line 744 "chapters/80-grading.nw"
 static void call_acquire(void *lock)
 {
 	spin_debug_acquire(lock);

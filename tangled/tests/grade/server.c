@@ -109,7 +109,9 @@ extern const struct command __start_grade_commands[], __stop_grade_commands[];
 
 static const struct command *find_command(const struct request *req)
 {
-	for (const struct command *c = __start_grade_commands; c < __stop_grade_commands; c++)
+	const struct command *c;
+
+	for (c = __start_grade_commands; c < __stop_grade_commands; c++)
 		if (c->verb == req->verb && c->argc == req->argc)
 			return c;
 	return NULL;

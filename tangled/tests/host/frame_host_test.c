@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1522 "chapters/04-frames.nw"
+#line 1524 "chapters/04-frames.nw"
 #include "host/shim.h"
 #include "kernel/frame.h"
 #include "kernel/test.h"
@@ -48,13 +48,15 @@ KTEST(frame_dealloc_panics_on_bad_frames)
 	ASSERT_PANICS(frame_dealloc_contiguous(f, 2), "refused to free 2 frames");
 	frame_allocator_destroy(&kernel_frames.allocator);
 }
-#line 1575 "chapters/04-frames.nw"
+#line 1577 "chapters/04-frames.nw"
 KTEST(frames_init_refuses_a_map_without_free_pages)
 {
-	struct memory_map none = { .ram_count = 1, .ram = { { 0x80000000, 0x88000000, "RAM" } } };
+	struct memory_map none = { .ram_count = 1, .ram = { { 0x80000000, 0x88000000,
+		"RAM" } } };
 	struct memory_map crumbs = {
 		.usable_count = 2,
-		.usable = { { 0x80a00010, 0x80a00ff0, "free" }, { 0x80b00800, 0x80b01000, "free" } },
+		.usable = { { 0x80a00010, 0x80a00ff0, "free" }, { 0x80b00800, 0x80b01000,
+			"free" } },
 	};
 
 	ASSERT_PANICS(frames_init(&none), "no usable memory");

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1129 "chapters/04a-paging.nw"
+#line 1137 "chapters/04a-paging.nw"
 #include "host/shim.h"
 #include "kernel/kspace.h"
 #include "kernel/printf.h"
@@ -10,7 +10,8 @@
 #define MIB (1024UL * 1024)
 #define GIB (1024 * MIB)
 
-static bool translates_to(const struct page_table *t, uintptr_t va, uint64_t pa, unsigned perms)
+static bool translates_to(const struct page_table *t, uintptr_t va, uint64_t pa,
+	unsigned perms)
 {
 	struct paddr got;
 	unsigned flags;
@@ -50,7 +51,7 @@ KTEST(pt_maps_translates_and_unmaps_a_page)
 	ASSERT_EQ(sim_free_frames(), before);
 	sim_memory_destroy(&sim);
 }
-#line 1184 "chapters/04a-paging.nw"
+#line 1193 "chapters/04a-paging.nw"
 KTEST(pt_maps_large_pages)
 {
 	struct sim_memory sim;
@@ -72,7 +73,7 @@ KTEST(pt_maps_large_pages)
 	pt_destroy(&t);
 	sim_memory_destroy(&sim);
 }
-#line 1212 "chapters/04a-paging.nw"
+#line 1221 "chapters/04a-paging.nw"
 #define ASSERT_REFUSED(call, message)					\
 	do {								\
 		const char *error_ = (call);				\
@@ -100,14 +101,14 @@ KTEST(pt_refuses_bad_mappings)
 		       "address not aligned to the page size");
 	ASSERT_REFUSED(pt_map(&t, vaddr_of(0x600000), paddr_of(0x601000), PT_LEVEL_2M, rw),
 		       "address not aligned to the page size");
-	ASSERT_REFUSED(pt_map(&t, vaddr_of(0x4000000000), paddr_of(0x1000), PT_LEVEL_4K, rw),
-		       "not a canonical Sv39 address");
+	ASSERT_REFUSED(pt_map(&t, vaddr_of(0x4000000000), paddr_of(0x1000), PT_LEVEL_4K,
+		       rw), "not a canonical Sv39 address");
 	ASSERT_REFUSED(pt_map(&t, vaddr_of(0x1000), paddr_of(1UL << 56), PT_LEVEL_4K, rw),
 		       "physical address beyond 56 bits");
 	ASSERT_REFUSED(pt_map(&t, vaddr_of(0x1000), paddr_of(0x1000), PT_LEVEL_4K, 0),
 		       "a leaf needs R, W or X and no other bits");
-	ASSERT_REFUSED(pt_map(&t, vaddr_of(0x1000), paddr_of(0x1000), PT_LEVEL_4K, PTE_R | PTE_V),
-		       "a leaf needs R, W or X and no other bits");
+	ASSERT_REFUSED(pt_map(&t, vaddr_of(0x1000), paddr_of(0x1000), PT_LEVEL_4K,
+		       PTE_R | PTE_V), "a leaf needs R, W or X and no other bits");
 	ASSERT_REFUSED(pt_map(&t, vaddr_of(0x1000), paddr_of(0x1000), PT_LEVEL_4K, PTE_W),
 		       "writable but not readable is reserved");
 	ASSERT_REFUSED(pt_map(&t, vaddr_of(0x1000), paddr_of(0x1000), SV39_LEVELS, rw),
@@ -137,12 +138,14 @@ KTEST(pt_refuses_bad_unmaps)
 
 	ASSERT(sim_memory_init(&sim, SIM_PAGES));
 	ASSERT(pt_create(&t, &sim.window) == NULL);
-	ASSERT(pt_map(&t, vaddr_of(0x200000), paddr_of(0x200000), PT_LEVEL_2M, PTE_R) == NULL);
+	ASSERT(pt_map(&t, vaddr_of(0x200000), paddr_of(0x200000), PT_LEVEL_2M,
+		PTE_R) == NULL);
 	ASSERT_REFUSED(pt_unmap(&t, vaddr_of(0x1000)), "not mapped");
 	ASSERT_REFUSED(pt_unmap(&t, vaddr_of(0x40000000)), "not mapped");
 	ASSERT_REFUSED(pt_unmap(&t, vaddr_of(0x201000)),
 		       "inside a larger page; unmap the whole page at its start");
-	ASSERT_REFUSED(pt_unmap(&t, vaddr_of(0x8000000000)), "not a canonical Sv39 address");
+	ASSERT_REFUSED(pt_unmap(&t, vaddr_of(0x8000000000)),
+		"not a canonical Sv39 address");
 	ASSERT(translates_to(&t, 0x201000, 0x201000, PTE_R));
 	ASSERT(pt_unmap(&t, vaddr_of(0x200000)) == NULL);
 	ASSERT_REFUSED(pt_unmap(&t, vaddr_of(0x200000)), "not mapped");
@@ -150,7 +153,7 @@ KTEST(pt_refuses_bad_unmaps)
 	pt_destroy(&t);
 	sim_memory_destroy(&sim);
 }
-#line 1296 "chapters/04a-paging.nw"
+#line 1307 "chapters/04a-paging.nw"
 KTEST(pt_map_range_undoes_a_partial_range)
 {
 	struct sim_memory sim;
@@ -158,10 +161,12 @@ KTEST(pt_map_range_undoes_a_partial_range)
 
 	ASSERT(sim_memory_init(&sim, SIM_PAGES));
 	ASSERT(pt_create(&t, &sim.window) == NULL);
-	ASSERT(pt_map(&t, vaddr_of(0x40200000), paddr_of(0x1000), PT_LEVEL_4K, PTE_R) == NULL);
+	ASSERT(pt_map(&t, vaddr_of(0x40200000), paddr_of(0x1000), PT_LEVEL_4K,
+		PTE_R) == NULL);
 	ASSERT_EQ(t.frames, 3);
 	ASSERT_REFUSED(pt_map_range(&t, vaddr_of(0x40100000), paddr_of(0x100000), 4 * MIB,
-				    PTE_R | PTE_W, PT_LEVEL_1G), "overlaps smaller pages already mapped");
+				    PTE_R | PTE_W, PT_LEVEL_1G),
+		       "overlaps smaller pages already mapped");
 	ASSERT_EQ(t.frames, 3);
 	ASSERT(unmapped(&t, 0x40100000) && unmapped(&t, 0x401ff000));
 	ASSERT(translates_to(&t, 0x40200000, 0x1000, PTE_R));
@@ -170,7 +175,7 @@ KTEST(pt_map_range_undoes_a_partial_range)
 	pt_destroy(&t);
 	sim_memory_destroy(&sim);
 }
-#line 1324 "chapters/04a-paging.nw"
+#line 1337 "chapters/04a-paging.nw"
 KTEST(pt_out_of_frames_loses_nothing)
 {
 	struct sim_memory sim;
@@ -188,8 +193,8 @@ KTEST(pt_out_of_frames_loses_nothing)
 
 	ASSERT(sim_memory_init(&sim, 4));
 	ASSERT(pt_create(&t, &sim.window) == NULL);
-	ASSERT_REFUSED(pt_map_range(&t, vaddr_of(GIB - 2 * MIB), paddr_of(0), 4 * MIB, PTE_R,
-				    PT_LEVEL_4K), "out of frames for a page table");
+	ASSERT_REFUSED(pt_map_range(&t, vaddr_of(GIB - 2 * MIB), paddr_of(0), 4 * MIB,
+				    PTE_R, PT_LEVEL_4K), "out of frames for a page table");
 	ASSERT_EQ(t.frames, 1);
 	ASSERT_EQ(sim_free_frames(), 3);
 	ASSERT(unmapped(&t, GIB - 2 * MIB));
@@ -200,7 +205,7 @@ KTEST(pt_out_of_frames_loses_nothing)
 	ASSERT_EQ(sim_free_frames(), 4);
 	sim_memory_destroy(&sim);
 }
-#line 1365 "chapters/04a-paging.nw"
+#line 1378 "chapters/04a-paging.nw"
 KTEST(pt_destroy_frees_exactly_its_frames)
 {
 	static const uintptr_t pages[] = {
@@ -224,7 +229,7 @@ KTEST(pt_destroy_frees_exactly_its_frames)
 	ASSERT(frame_is_none(t.root));
 	sim_memory_destroy(&sim);
 }
-#line 1403 "chapters/04a-paging.nw"
+#line 1416 "chapters/04a-paging.nw"
 #define FAKE_KERNEL 0x90200000UL
 
 static const struct kspace_segment fake_kernel[] = {
@@ -246,15 +251,18 @@ KTEST(kspace_gives_each_segment_its_permissions)
 	size_t with_large_pages;
 
 	ASSERT(sim_memory_init(&sim, 2 * SIM_PAGES + 8));
-	ASSERT(kspace_build(&kernel_space, &sim.window, fake_kernel, FAKE_SEGMENTS, FAKE_GUARD,
-			    PT_LEVEL_1G) == NULL);
+	ASSERT(kspace_build(&kernel_space, &sim.window, fake_kernel, FAKE_SEGMENTS,
+			    FAKE_GUARD, PT_LEVEL_1G) == NULL);
 	with_large_pages = t->frames;
 	for (int pass = 0; pass < 2; pass++) {
-		ASSERT(translates_to(t, FAKE_KERNEL + 0x5000, FAKE_KERNEL + 0x5000, PTE_R | PTE_X));
+		ASSERT(translates_to(t, FAKE_KERNEL + 0x5000, FAKE_KERNEL + 0x5000,
+			PTE_R | PTE_X));
 		ASSERT(translates_to(t, FAKE_KERNEL + 0x7000, FAKE_KERNEL + 0x7000, PTE_R));
-		ASSERT(translates_to(t, FAKE_KERNEL + 0x8010, FAKE_KERNEL + 0x8010, PTE_R | PTE_W));
+		ASSERT(translates_to(t, FAKE_KERNEL + 0x8010, FAKE_KERNEL + 0x8010,
+			PTE_R | PTE_W));
 		ASSERT(unmapped(t, FAKE_GUARD.value) && unmapped(t, FAKE_GUARD.value + 0xfff));
-		ASSERT(translates_to(t, FAKE_KERNEL + 0x11000, FAKE_KERNEL + 0x11000, PTE_R | PTE_W));
+		ASSERT(translates_to(t, FAKE_KERNEL + 0x11000, FAKE_KERNEL + 0x11000,
+			PTE_R | PTE_W));
 		ASSERT(translates_to(t, 0x97ffffff, 0x97ffffff, PTE_R | PTE_W));
 		ASSERT(translates_to(t, 0x100004, 0x100004, PTE_R | PTE_W));
 		ASSERT(unmapped(t, FAKE_KERNEL - 1) && unmapped(t, 0x98000000));
@@ -267,11 +275,11 @@ KTEST(kspace_gives_each_segment_its_permissions)
 	ASSERT_EQ(sim_free_frames(), sim.pages);
 	sim_memory_destroy(&sim);
 }
-#line 1453 "chapters/04a-paging.nw"
+#line 1469 "chapters/04a-paging.nw"
 #define RAM_SIZES 5
 
-static void count_huge(void *context, struct vaddr va, struct paddr pa, enum pt_level level,
-		       unsigned flags)
+static void count_huge(void *context, struct vaddr va, struct paddr pa,
+		       enum pt_level level, unsigned flags)
 {
 	(void)va, (void)pa, (void)flags;
 	*(size_t *)context += level == PT_LEVEL_1G;
@@ -309,7 +317,7 @@ KTEST(kspace_frames_at_every_ram_size)
 	ASSERT_EQ(sim_free_frames(), sim.pages);
 	sim_memory_destroy(&sim);
 }
-#line 1499 "chapters/04a-paging.nw"
+#line 1515 "chapters/04a-paging.nw"
 KTEST(kspace_refuses_bad_lists_and_loses_nothing)
 {
 	struct sim_memory sim;
@@ -327,7 +335,7 @@ KTEST(kspace_refuses_bad_lists_and_loses_nothing)
 	ASSERT_EQ(sim_free_frames(), sim.pages);
 	sim_memory_destroy(&sim);
 }
-#line 1521 "chapters/04a-paging.nw"
+#line 1537 "chapters/04a-paging.nw"
 static bool says(uintptr_t stval, bool guard, const char *needle)
 {
 	char buf[160];
@@ -348,8 +356,8 @@ KTEST(paging_describes_faults)
 
 	ASSERT(says(guard, false, "paging is off"));
 	ASSERT(sim_memory_init(&sim, SIM_PAGES));
-	ASSERT(kspace_build(&kernel_space, &sim.window, fake_kernel, FAKE_SEGMENTS, FAKE_GUARD,
-			    PT_LEVEL_1G) == NULL);
+	ASSERT(kspace_build(&kernel_space, &sim.window, fake_kernel, FAKE_SEGMENTS,
+			    FAKE_GUARD, PT_LEVEL_1G) == NULL);
 	ASSERT(says(guard, true, "guard page"));
 	ASSERT(says(guard + PAGE_SIZE - 8, true, "stack overflow"));
 	ASSERT(says(guard - 8, false, "is mapped rw-"));

@@ -1,11 +1,11 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1776 "chapters/04a-paging.nw"
+#line 1798 "chapters/04a-paging.nw"
 #include <string.h>
 #include "kernel/test.h"
 #include "tests/host/pagetable_model.h"
 #include "tests/host/physmem.h"
 
-#line 1789 "chapters/04a-paging.nw"
+#line 1811 "chapters/04a-paging.nw"
 #define MODEL_FRAMES 12
 #define MODEL_MAPPINGS 64
 
@@ -46,7 +46,7 @@ static unsigned pick(struct pt_model *m, unsigned bound)
 		ktest_fail(__FILE__, __LINE__, __VA_ARGS__);		\
 		return false;						\
 	} while (0)
-#line 1834 "chapters/04a-paging.nw"
+#line 1856 "chapters/04a-paging.nw"
 static bool covers(const struct mapping *m, uintptr_t va)
 {
 	return va - m->va < pt_level_size(m->level);
@@ -89,7 +89,7 @@ static size_t model_frames(const struct pt_model *m)
 		}
 	return frames;
 }
-#line 1884 "chapters/04a-paging.nw"
+#line 1906 "chapters/04a-paging.nw"
 static const uintptr_t indices[] = { 0, 1, 2, 511 };
 static const unsigned flag_choices[] = {
 	PTE_R, PTE_R | PTE_W, PTE_R | PTE_X, PTE_R | PTE_W | PTE_X, PTE_R | PTE_U | PTE_A,
@@ -121,13 +121,15 @@ static bool valid_leaf(uintptr_t va, uint64_t pa, enum pt_level level, unsigned 
 {
 	uintptr_t high = va >> 38;
 
-	return (high == 0 || high == (~(uintptr_t)0 >> 38)) && va % pt_level_size(level) == 0 &&
+	return (high == 0
+		|| high == (~(uintptr_t)0 >> 38)) && va % pt_level_size(level) == 0 &&
 	       pa % pt_level_size(level) == 0 && pa < (uint64_t)1 << 56 &&
 	       (flags & PTE_PERMS) && !(flags & ~PTE_LEAF_FLAGS) &&
 	       (flags & (PTE_R | PTE_W)) != PTE_W;
 }
 
-static const char *expected_map(const struct pt_model *m, uintptr_t va, enum pt_level level)
+static const char *expected_map(const struct pt_model *m, uintptr_t va,
+	enum pt_level level)
 {
 	struct pt_model grown = *m;
 
@@ -157,7 +159,8 @@ static bool check_map(struct pt_model *m)
 	if (expected && strcmp(expected, "model full") == 0)
 		return true;
 	got = pt_map(&m->table, vaddr_of(va), paddr_of(pa), level, flags);
-	if (!got != !expected || (got && strcmp(expected, "invalid") && strcmp(got, expected)))
+	if (!got != !expected || (got && strcmp(expected, "invalid") && strcmp(got,
+		expected)))
 		PT_DISAGREE(m, "map %p -> %p level %d flags %#x: got \"%s\", expected \"%s\"",
 			    (void *)va, (void *)pa, level, flags, got ? got : "success",
 			    expected ? expected : "success");
@@ -165,7 +168,7 @@ static bool check_map(struct pt_model *m)
 		m->live[m->count++] = (struct mapping){ va, pa, level, flags | PTE_V };
 	return true;
 }
-#line 1964 "chapters/04a-paging.nw"
+#line 1989 "chapters/04a-paging.nw"
 static uintptr_t pick_known_va(struct pt_model *m)
 {
 	const struct mapping *target;
@@ -176,12 +179,14 @@ static uintptr_t pick_known_va(struct pt_model *m)
 	return pick(m, 4) == 0 ? target->va + PAGE_SIZE * pick(m, 3) : target->va;
 }
 
+#define INSIDE_A_LARGER_PAGE "inside a larger page; unmap the whole page at its start"
+
 static bool check_unmap(struct pt_model *m)
 {
 	uintptr_t va = pick_known_va(m);
 	const struct mapping *target = covering(m, va);
 	const char *expected = !target ? "not mapped"
-			       : target->va != va ? "inside a larger page; unmap the whole page at its start"
+			       : target->va != va ? INSIDE_A_LARGER_PAGE
 			       : NULL;
 	const char *got = pt_unmap(&m->table, vaddr_of(va));
 
@@ -204,16 +209,17 @@ static bool check_translate(struct pt_model *m)
 	bool ok = pt_translate(&m->table, vaddr_of(va), &pa, &flags);
 
 	if (ok != (target != NULL))
-		PT_DISAGREE(m, "translate %p: got %d, expected %d", (void *)va, ok, target != NULL);
+		PT_DISAGREE(m, "translate %p: got %d, expected %d", (void *)va, ok,
+			target != NULL);
 	if (ok && (pa.value != target->pa + (va - target->va) || flags != target->flags))
-		PT_DISAGREE(m, "translate %p: got %p flags %#x, expected %p flags %#x", (void *)va,
-			    (void *)pa.value, flags, (void *)(target->pa + (va - target->va)),
-			    target->flags);
+		PT_DISAGREE(m, "translate %p: got %p flags %#x, expected %p flags %#x",
+			    (void *)va, (void *)pa.value, flags,
+			    (void *)(target->pa + (va - target->va)), target->flags);
 	return true;
 }
-#line 2015 "chapters/04a-paging.nw"
-static void count_leaf(void *context, struct vaddr va, struct paddr pa, enum pt_level level,
-		       unsigned flags)
+#line 2043 "chapters/04a-paging.nw"
+static void count_leaf(void *context, struct vaddr va, struct paddr pa,
+		       enum pt_level level, unsigned flags)
 {
 	(void)va, (void)pa, (void)level, (void)flags;
 	(*(size_t *)context)++;
@@ -225,8 +231,8 @@ static bool check_invariants(struct pt_model *m)
 
 	pt_for_each_leaf(&m->table, count_leaf, &leaves);
 	if (m->table.frames != model_frames(m))
-		PT_DISAGREE(m, "the table holds %zu frames, the model says %zu", m->table.frames,
-			    model_frames(m));
+		PT_DISAGREE(m, "the table holds %zu frames, the model says %zu",
+			    m->table.frames, model_frames(m));
 	if (sim_free_frames() != MODEL_FRAMES - m->table.frames)
 		PT_DISAGREE(m, "%zu frames free, expected %zu", sim_free_frames(),
 			    MODEL_FRAMES - m->table.frames);
@@ -238,7 +244,9 @@ static bool check_invariants(struct pt_model *m)
 static bool check_pt_step(struct pt_model *m)
 {
 	unsigned what = pick(m, 10);
-	bool agreed = what < 4 ? check_map(m) : what < 7 ? check_unmap(m) : check_translate(m);
+	bool agreed = what < 4   ? check_map(m)
+		      : what < 7 ? check_unmap(m)
+				 : check_translate(m);
 
 	return agreed && check_invariants(m);
 }
@@ -247,16 +255,16 @@ static bool run_pt_model(struct pt_model *m, unsigned steps)
 {
 	bool agreed = true;
 
-	if (!sim_memory_init(&m->sim, MODEL_FRAMES) || pt_create(&m->table, &m->sim.window)) {
-		ktest_fail(__FILE__, __LINE__, "cannot set up the simulated memory");
-		return false;
-	}
-	for (m->step = 0; agreed && (m->script ? m->script_pos < m->script_len : m->step < steps);
-	     m->step++)
+	if (!sim_memory_init(&m->sim, MODEL_FRAMES) || pt_create(&m->table,
+		&m->sim.window)) { ktest_fail(__FILE__, __LINE__,
+		"cannot set up the simulated memory"); return false; }
+	for (m->step = 0; agreed
+	     && (m->script ? m->script_pos < m->script_len : m->step < steps); m->step++)
 		agreed = check_pt_step(m);
 	pt_destroy(&m->table);
 	if (agreed && sim_free_frames() != MODEL_FRAMES)
-		PT_DISAGREE(m, "destroy left %zu of %d frames free", sim_free_frames(), MODEL_FRAMES);
+		PT_DISAGREE(m, "destroy left %zu of %d frames free", sim_free_frames(),
+			MODEL_FRAMES);
 	sim_memory_destroy(&m->sim);
 	return agreed;
 }

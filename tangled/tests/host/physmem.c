@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1080 "chapters/04a-paging.nw"
+#line 1090 "chapters/04a-paging.nw"
 #include <stdlib.h>
 #include <string.h>
 #include "tests/host/physmem.h"
@@ -15,10 +15,8 @@ bool sim_memory_init(struct sim_memory *sim, size_t pages)
 	if (!sim->window.base)
 		return false;
 	memset(sim->window.base, SIM_POISON, pages * PAGE_SIZE);
-	if (frame_allocator_init(&kernel_frames.allocator, &stacked_allocator_ops, &range, 1)) {
-		free(sim->window.base);
-		return false;
-	}
+	if (frame_allocator_init(&kernel_frames.allocator, &stacked_allocator_ops, &range,
+		1)) { free(sim->window.base); return false; }
 	return true;
 }
 
