@@ -68,7 +68,7 @@ unsigned arch_cpu_id(void)
 	return host_cpu_id;
 }
 
-#line 475 "chapters/01b-traps.nw"
+#line 477 "chapters/01b-traps.nw"
 void arch_backtrace(void)
 {
 }

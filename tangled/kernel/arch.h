@@ -19,7 +19,7 @@ noreturn void arch_poweroff(int status);
 unsigned long arch_irq_save(void);
 void arch_irq_restore(unsigned long saved);
 unsigned arch_cpu_id(void);
-#line 460 "chapters/01b-traps.nw"
+#line 462 "chapters/01b-traps.nw"
 void arch_backtrace(void);
 
 #line 424 "chapters/01-kernel.nw"

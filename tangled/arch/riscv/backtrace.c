@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 306 "chapters/01b-traps.nw"
+#line 308 "chapters/01b-traps.nw"
 #include <stddef.h>
 #include "arch/riscv/backtrace.h"
 #include "arch/riscv/sections.h"
@@ -12,7 +12,7 @@ extern const struct ksym_line ksym_lines[];
 extern const uint64_t ksym_line_count;
 extern const char ksym_strings[];
 
-#line 325 "chapters/01b-traps.nw"
+#line 327 "chapters/01b-traps.nw"
 static bool last_at_or_below(const void *table, size_t count, size_t stride,
 			     uintptr_t pc, size_t *found)
 {
@@ -32,7 +32,7 @@ static bool last_at_or_below(const void *table, size_t count, size_t stride,
 	*found = lo - 1;
 	return true;
 }
-#line 347 "chapters/01b-traps.nw"
+#line 349 "chapters/01b-traps.nw"
 bool ksym_lookup(uintptr_t pc, struct ksym_place *place)
 {
 	size_t f, l;
@@ -50,7 +50,7 @@ bool ksym_lookup(uintptr_t pc, struct ksym_place *place)
 	}
 	return true;
 }
-#line 387 "chapters/01b-traps.nw"
+#line 389 "chapters/01b-traps.nw"
 static bool in_text(uintptr_t pc)
 {
 	return pc >= (uintptr_t)text_start && pc < (uintptr_t)text_end;
@@ -116,7 +116,7 @@ void backtrace_print(uintptr_t pc, uintptr_t fp, uintptr_t ra)
 		fp = caller_fp;
 	}
 }
-#line 466 "chapters/01b-traps.nw"
+#line 468 "chapters/01b-traps.nw"
 __attribute__((noinline)) void arch_backtrace(void)
 {
 	backtrace_print(0, (uintptr_t)__builtin_frame_address(0), 0);

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 270 "chapters/01b-traps.nw"
+#line 272 "chapters/01b-traps.nw"
 #ifndef ARCH_RISCV_BACKTRACE_H
 #define ARCH_RISCV_BACKTRACE_H
 

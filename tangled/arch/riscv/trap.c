@@ -77,7 +77,7 @@ if (trap_is_page_fault(tf->scause)) {
 #line 225 "chapters/01b-traps.nw"
 	backtrace_print(tf->sepc, tf->x[REG_S0], tf->x[REG_RA]);
 }
-#line 240 "chapters/01b-traps.nw"
+#line 242 "chapters/01b-traps.nw"
 static unsigned trap_depth;
 
 noreturn void trap_handle(struct trap_frame *tf)

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1510 "chapters/01-kernel.nw"
+#line 1512 "chapters/01-kernel.nw"
 #include <stdio.h>
 #include <string.h>
 #include "kernel/printf.h"
