@@ -1,6 +1,8 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
 #line 1490 "chapters/01-kernel.nw"
 #include "kernel/test.h"
+#line 1502 "chapters/01-kernel.nw"
+/* the headers of the later chapters' subsystems */
 #line 876 "chapters/02-heap.nw"
 #include "kernel/heap.h"
 
@@ -8,6 +10,8 @@
 int main(int argc, char **argv)
 {
 	
+#line 1505 "chapters/01-kernel.nw"
+/* the later chapters initialize their subsystems here */
 #line 879 "chapters/02-heap.nw"
 heap_init();
 #line 1496 "chapters/01-kernel.nw"

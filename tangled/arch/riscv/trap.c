@@ -5,6 +5,8 @@
 #include "arch/riscv/backtrace.h"
 #include "kernel/arch.h"
 #include "kernel/printf.h"
+#line 232 "chapters/01b-traps.nw"
+/* the headers the later chapters' explanations need */
 #line 1735 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
 
@@ -67,6 +69,8 @@ void trap_report(const struct trap_frame *tf)
 	kprintf("  scause %p  sepc %p  stval %p\n", (void *)tf->scause,
 		(void *)tf->sepc, (void *)tf->stval);
 	
+#line 235 "chapters/01b-traps.nw"
+/* the later chapters explain their kinds of trap here */
 #line 1738 "chapters/04a-paging.nw"
 if (trap_is_page_fault(tf->scause)) {
 	char why[FAULT_DESCRIPTION_MAX];
