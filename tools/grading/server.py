@@ -14,8 +14,13 @@ REASON_LINES = 25
 LINE_WIDTH = 160
 
 
+def readable(text):
+    """Paths as the student knows them, not as the sandbox names them."""
+    return text.replace("/g/src/", "").replace("/g/build/", "build/")
+
+
 def tail(text, lines=REASON_LINES, width=LINE_WIDTH):
-    kept = text.rstrip().splitlines()[-lines:]
+    kept = readable(text).rstrip().splitlines()[-lines:]
     return "\n".join(l if len(l) <= width else l[:width] + " [...]" for l in kept)
 
 
@@ -26,7 +31,7 @@ def sanitizer_report(output):
         m = re.search(pattern, output)
         if m:
             start = output.rfind("\n", 0, m.start()) + 1
-            return "\n".join(output[start:].splitlines()[:REASON_LINES])
+            return readable("\n".join(output[start:].splitlines()[:REASON_LINES]))
     return None
 
 
