@@ -1,11 +1,10 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
 #line 226 "chapters/02-heap.nw"
+#include "kernel/bitmap.h"
 #include "kernel/buddy.h"
 #include "kernel/string.h"
 
-#line 255 "chapters/02-heap.nw"
-#define BITS_PER_LONG (8 * sizeof(unsigned long))
-
+#line 292 "chapters/02-heap.nw"
 _Static_assert(sizeof(size_t) == sizeof(unsigned long),
 	       "the bit tricks below assume size_t is unsigned long");
 
@@ -13,22 +12,7 @@ static unsigned floor_log2(size_t x)
 {
 	return BITS_PER_LONG - 1 - __builtin_clzl(x);
 }
-
-static inline bool test_bit(const unsigned long *map, size_t bit)
-{
-	return map[bit / BITS_PER_LONG] >> (bit % BITS_PER_LONG) & 1;
-}
-
-static inline void set_bit(unsigned long *map, size_t bit)
-{
-	map[bit / BITS_PER_LONG] |= 1UL << (bit % BITS_PER_LONG);
-}
-
-static inline void clear_bit(unsigned long *map, size_t bit)
-{
-	map[bit / BITS_PER_LONG] &= ~(1UL << (bit % BITS_PER_LONG));
-}
-#line 306 "chapters/02-heap.nw"
+#line 326 "chapters/02-heap.nw"
 static inline size_t block_bit(const struct buddy *b, uintptr_t addr, unsigned order)
 {
 	return (addr >> order) + b->bias[order];
@@ -38,7 +22,7 @@ static inline size_t buddy_bit(size_t bit)
 {
 	return bit ^ 1;
 }
-#line 325 "chapters/02-heap.nw"
+#line 345 "chapters/02-heap.nw"
 static inline void push_free(struct buddy *b, uintptr_t addr, unsigned order,
 			     size_t bit)
 {
@@ -64,7 +48,7 @@ static inline void remove_free(struct buddy *b, uintptr_t addr, unsigned order,
 		b->nonempty &= ~((uint64_t)1 << order);
 	clear_bit(b->free_map, bit);
 }
-#line 361 "chapters/02-heap.nw"
+#line 381 "chapters/02-heap.nw"
 static size_t lay_out_maps(struct buddy *b, uintptr_t begin, uintptr_t end)
 {
 	size_t bits = 0;
@@ -78,9 +62,9 @@ static size_t lay_out_maps(struct buddy *b, uintptr_t begin, uintptr_t end)
 		b->bias[k] = bits - first;
 		bits += count;
 	}
-	return (bits + BITS_PER_LONG - 1) / BITS_PER_LONG * sizeof(unsigned long);
+	return bitmap_words(bits) * sizeof(unsigned long);
 }
-#line 383 "chapters/02-heap.nw"
+#line 403 "chapters/02-heap.nw"
 static unsigned largest_fitting_order(uintptr_t addr, uintptr_t end, unsigned max_order)
 {
 	unsigned order = addr ? (unsigned)__builtin_ctzl(addr) : max_order;
@@ -102,7 +86,7 @@ static void add_region(struct buddy *b, uintptr_t begin, uintptr_t end)
 		addr += (uintptr_t)1 << order;
 	}
 }
-#line 414 "chapters/02-heap.nw"
+#line 434 "chapters/02-heap.nw"
 static uintptr_t align_up(uintptr_t x, size_t align)
 {
 	return (x + align - 1) & ~(uintptr_t)(align - 1);
@@ -136,7 +120,7 @@ void buddy_init(struct buddy *b, void *start, size_t size)
 	b->end = end;
 	add_region(b, b->begin, b->end);
 }
-#line 460 "chapters/02-heap.nw"
+#line 480 "chapters/02-heap.nw"
 static inline bool layout_order(const struct buddy *b, struct layout layout,
 				unsigned *order)
 {
@@ -151,7 +135,7 @@ static inline bool layout_order(const struct buddy *b, struct layout layout,
 	*order = k;
 	return true;
 }
-#line 482 "chapters/02-heap.nw"
+#line 502 "chapters/02-heap.nw"
 void *buddy_alloc(struct buddy *b, struct layout layout)
 {
 	unsigned want, have;
@@ -175,7 +159,7 @@ void *buddy_alloc(struct buddy *b, struct layout layout)
 	b->free_bytes -= (size_t)1 << want;
 	return (void *)addr;
 }
-#line 516 "chapters/02-heap.nw"
+#line 536 "chapters/02-heap.nw"
 static inline bool live_block_bit(const struct buddy *b, uintptr_t addr, unsigned order,
 				  size_t *bit)
 {
@@ -185,7 +169,7 @@ static inline bool live_block_bit(const struct buddy *b, uintptr_t addr, unsigne
 	*bit = block_bit(b, addr, order);
 	return test_bit(b->used_map, *bit);
 }
-#line 531 "chapters/02-heap.nw"
+#line 551 "chapters/02-heap.nw"
 static void merge_and_free(struct buddy *b, uintptr_t addr, unsigned order, size_t bit)
 {
 	while (order < b->max_order && test_bit(b->free_map, buddy_bit(bit))) {
@@ -196,7 +180,7 @@ static void merge_and_free(struct buddy *b, uintptr_t addr, unsigned order, size
 	}
 	push_free(b, addr, order, bit);
 }
-#line 544 "chapters/02-heap.nw"
+#line 564 "chapters/02-heap.nw"
 bool buddy_dealloc(struct buddy *b, void *ptr, struct layout layout)
 {
 	uintptr_t addr = (uintptr_t)ptr;
@@ -210,7 +194,7 @@ bool buddy_dealloc(struct buddy *b, void *ptr, struct layout layout)
 	merge_and_free(b, addr, order, bit);
 	return true;
 }
-#line 563 "chapters/02-heap.nw"
+#line 583 "chapters/02-heap.nw"
 size_t buddy_free_bytes(const struct buddy *b)
 {
 	return b->free_bytes;

@@ -1,11 +1,11 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 513 "chapters/04-frames.nw"
+#line 498 "chapters/04-frames.nw"
 #include "kernel/frame.h"
 #include "kernel/heap.h"
 #include "kernel/panic.h"
 #include "kernel/printf.h"
 
-#line 529 "chapters/04-frames.nw"
+#line 514 "chapters/04-frames.nw"
 const char *frame_allocator_init(struct frame_allocator *fa,
 				 const struct allocator_ops *ops,
 				 const struct ppn_range *ranges, size_t count)
@@ -43,7 +43,7 @@ size_t frame_allocator_capacity(const struct frame_allocator *fa)
 		total += ppn_range_len(fa->zones[i].pages);
 	return total;
 }
-#line 571 "chapters/04-frames.nw"
+#line 556 "chapters/04-frames.nw"
 static struct frame_zone *zone_of(struct frame_allocator *fa, struct ppn first,
 				  size_t count)
 {
@@ -56,7 +56,7 @@ static struct frame_zone *zone_of(struct frame_allocator *fa, struct ppn first,
 	}
 	return NULL;
 }
-#line 588 "chapters/04-frames.nw"
+#line 573 "chapters/04-frames.nw"
 bool frame_allocator_alloc(struct frame_allocator *fa, struct ppn *page)
 {
 	for (size_t i = 0; i < fa->zone_count; i++) {
@@ -85,7 +85,7 @@ bool frame_allocator_alloc_contiguous(struct frame_allocator *fa, size_t count,
 	}
 	return false;
 }
-#line 621 "chapters/04-frames.nw"
+#line 606 "chapters/04-frames.nw"
 bool frame_allocator_dealloc(struct frame_allocator *fa, struct ppn page)
 {
 	struct frame_zone *z = zone_of(fa, page, 1);
@@ -102,7 +102,7 @@ bool frame_allocator_dealloc_contiguous(struct frame_allocator *fa, struct ppn f
 	       fa->ops->dealloc_contiguous(z->allocator,
 					      ppn_diff(first, z->pages.start), count);
 }
-#line 725 "chapters/04-frames.nw"
+#line 710 "chapters/04-frames.nw"
 #ifndef FRAME_ALLOCATOR_OPS
 #define FRAME_ALLOCATOR_OPS stacked_allocator_ops
 #endif
@@ -159,7 +159,7 @@ size_t frames_total(void)
 {
 	return frame_allocator_capacity(&kernel_frames.allocator);
 }
-#line 787 "chapters/04-frames.nw"
+#line 772 "chapters/04-frames.nw"
 static size_t usable_ranges(const struct memory_map *map, struct ppn_range *ranges)
 {
 	for (size_t i = 0; i < map->usable_count; i++)
@@ -182,7 +182,7 @@ static const char *create_frame_allocator(const struct memory_map *map,
 	*metadata = before - heap_free_bytes();
 	return error;
 }
-#line 833 "chapters/04-frames.nw"
+#line 818 "chapters/04-frames.nw"
 #define FRAME_METADATA_GUESS 64
 #define FRAME_METADATA_TRIES 4
 
@@ -207,7 +207,7 @@ static const char *grow_heap_for_metadata(struct memory_map *map, uint64_t size)
 		(unsigned long)(size / 1024), (void *)(uintptr_t)start);
 	return NULL;
 }
-#line 867 "chapters/04-frames.nw"
+#line 852 "chapters/04-frames.nw"
 void frames_init(struct memory_map *map)
 {
 	uint64_t guess = memmap_usable_bytes(map) / PAGE_SIZE;
@@ -238,7 +238,7 @@ void frames_init(struct memory_map *map)
 		FRAME_ALLOCATOR_OPS.name, metadata, metadata / total,
 		metadata * 100 / total % 100);
 }
-#line 901 "chapters/04-frames.nw"
+#line 886 "chapters/04-frames.nw"
 void frame_release(struct frame *frame)
 {
 	if (!frame_is_none(*frame))

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 453 "chapters/04-frames.nw"
+#line 438 "chapters/04-frames.nw"
 #ifndef KERNEL_FRAME_H
 #define KERNEL_FRAME_H
 
@@ -13,12 +13,12 @@
 #define FRAME_MAX_ZONES MEMMAP_MAX_USABLE
 #define MUST_CHECK __attribute__((warn_unused_result))
 
-#line 475 "chapters/04-frames.nw"
+#line 460 "chapters/04-frames.nw"
 struct frame_zone {
 	struct ppn_range pages;
 	void *allocator;
 };
-#line 486 "chapters/04-frames.nw"
+#line 471 "chapters/04-frames.nw"
 struct frame_allocator {
 	const struct allocator_ops *ops;
 	size_t zone_count;
@@ -36,7 +36,7 @@ bool frame_allocator_alloc_contiguous(struct frame_allocator *fa, size_t count,
 bool frame_allocator_dealloc_contiguous(struct frame_allocator *fa, struct ppn first,
 					size_t count);
 size_t frame_allocator_capacity(const struct frame_allocator *fa);
-#line 651 "chapters/04-frames.nw"
+#line 636 "chapters/04-frames.nw"
 struct frame {
 	struct ppn ppn;
 };
@@ -63,7 +63,7 @@ static inline struct paddr frame_address(struct frame frame)
 {
 	return ppn_address(frame.ppn);
 }
-#line 704 "chapters/04-frames.nw"
+#line 689 "chapters/04-frames.nw"
 struct locked_frame_allocator {
 	struct spinlock lock;
 	struct frame_allocator allocator;
@@ -78,5 +78,5 @@ void frame_dealloc(struct frame *frame);
 void frame_dealloc_contiguous(struct frame first, size_t count);
 size_t frames_total(void);
 
-#line 471 "chapters/04-frames.nw"
+#line 456 "chapters/04-frames.nw"
 #endif

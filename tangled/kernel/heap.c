@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 713 "chapters/02-heap.nw"
+#line 733 "chapters/02-heap.nw"
 #include "kernel/heap.h"
 #include "kernel/buddy.h"
 #include "kernel/panic.h"
@@ -17,7 +17,7 @@ static size_t grown_count;
 static struct spinlock heap_lock = SPINLOCK_INIT("heap");
 static void *heap_start;
 
-#line 739 "chapters/02-heap.nw"
+#line 759 "chapters/02-heap.nw"
 #ifdef HEAP_BACKING_VEC
 static struct vec heap_backing = VEC_INIT(unsigned char);
 
@@ -35,7 +35,7 @@ static void *heap_storage(void)
 	return heap_space;
 }
 #endif
-#line 773 "chapters/02-heap.nw"
+#line 793 "chapters/02-heap.nw"
 void heap_init(void)
 {
 	spin_lock(&heap_lock);
@@ -43,7 +43,7 @@ void heap_init(void)
 	buddy_init(&heap, heap_start, HEAP_SIZE);
 	spin_unlock(&heap_lock);
 }
-#line 786 "chapters/02-heap.nw"
+#line 806 "chapters/02-heap.nw"
 bool heap_grow(void *start, size_t size)
 {
 	bool room;
@@ -63,7 +63,7 @@ static struct buddy *owner_of(void *ptr)
 			return &grown[i];
 	return &heap;
 }
-#line 814 "chapters/02-heap.nw"
+#line 834 "chapters/02-heap.nw"
 void *heap_alloc(struct layout layout)
 {
 	void *ptr;
@@ -87,7 +87,7 @@ void heap_dealloc(void *ptr, struct layout layout)
 		panic("heap_dealloc: refused to free %p (size %zu, align %zu): "
 		      "not a live block of that layout", ptr, layout.size, layout.align);
 }
-#line 841 "chapters/02-heap.nw"
+#line 861 "chapters/02-heap.nw"
 size_t heap_free_bytes(void)
 {
 	size_t bytes;

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 598 "chapters/02-heap.nw"
+#line 618 "chapters/02-heap.nw"
 #ifndef KERNEL_SPINLOCK_H
 #define KERNEL_SPINLOCK_H
 
@@ -17,10 +17,10 @@ struct spinlock {
 void spin_lock(struct spinlock *lock);
 void spin_unlock(struct spinlock *lock);
 
-#line 657 "chapters/02-heap.nw"
+#line 677 "chapters/02-heap.nw"
 void spin_debug_acquire(struct spinlock *lock);
 void spin_debug_acquired(struct spinlock *lock);
 void spin_debug_release(struct spinlock *lock);
 
-#line 617 "chapters/02-heap.nw"
+#line 637 "chapters/02-heap.nw"
 #endif

@@ -1,12 +1,13 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
 #line 282 "chapters/04-frames.nw"
 #include "kernel/allocator.h"
+#include "kernel/bitmap.h"
 #include "kernel/heap.h"
 #include "kernel/panic.h"
 #include "kernel/string.h"
 #include "kernel/vec.h"
 
-#line 296 "chapters/04-frames.nw"
+#line 297 "chapters/04-frames.nw"
 struct index_range {
 	size_t start;
 	size_t end;
@@ -18,11 +19,9 @@ struct range_stack {
 	unsigned long *allocated;
 };
 
-#define BITS_PER_WORD (8 * sizeof(unsigned long))
-
 static struct layout bitmap_layout(size_t capacity)
 {
-	size_t words = capacity / BITS_PER_WORD + 1;
+	size_t words = bitmap_words(capacity + 1);
 
 	return (struct layout){ words * sizeof(unsigned long), _Alignof(unsigned long) };
 }
@@ -58,21 +57,6 @@ static void stacked_destroy(void *self)
 	heap_dealloc(s, LAYOUT_OF(struct range_stack));
 }
 #line 361 "chapters/04-frames.nw"
-static void mark(unsigned long *bitmap, size_t index, bool allocated)
-{
-	unsigned long bit = 1UL << (index % BITS_PER_WORD);
-
-	if (allocated)
-		bitmap[index / BITS_PER_WORD] |= bit;
-	else
-		bitmap[index / BITS_PER_WORD] &= ~bit;
-}
-
-static bool is_allocated(const unsigned long *bitmap, size_t index)
-{
-	return bitmap[index / BITS_PER_WORD] >> (index % BITS_PER_WORD) & 1;
-}
-
 static bool stacked_alloc(void *self, size_t *index)
 {
 	struct range_stack *s = self;
@@ -84,18 +68,18 @@ static bool stacked_alloc(void *self, size_t *index)
 	*index = top->start++;
 	if (top->start == top->end)
 		vec_pop(&s->free_ranges, NULL);
-	mark(s->allocated, *index, true);
+	set_bit(s->allocated, *index);
 	return true;
 }
-#line 397 "chapters/04-frames.nw"
+#line 382 "chapters/04-frames.nw"
 static bool stacked_dealloc(void *self, size_t index)
 {
 	struct range_stack *s = self;
 	struct index_range freed = { index, index + 1 };
 
-	if (index >= s->capacity || !is_allocated(s->allocated, index))
+	if (index >= s->capacity || !test_bit(s->allocated, index))
 		return false;
-	mark(s->allocated, index, false);
+	clear_bit(s->allocated, index);
 	if (!vec_push(&s->free_ranges, &freed))
 		panic("stacked allocator: more free ranges than free indices");
 	return true;
@@ -107,7 +91,7 @@ size_t stacked_allocator_ranges(void *self)
 
 	return s->free_ranges.len;
 }
-#line 420 "chapters/04-frames.nw"
+#line 405 "chapters/04-frames.nw"
 const struct allocator_ops stacked_allocator_ops = {
 	.name = "stacked",
 	.create = stacked_create,

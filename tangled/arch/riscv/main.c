@@ -6,12 +6,12 @@
 #include "kernel/test.h"
 #include "arch/riscv/sbi.h"
 #include "arch/riscv/sections.h"
-#line 867 "chapters/02-heap.nw"
+#line 887 "chapters/02-heap.nw"
 #include "kernel/heap.h"
 #line 1013 "chapters/03-memmap.nw"
 #include "kernel/memmap.h"
 #include "kernel/panic.h"
-#line 910 "chapters/04-frames.nw"
+#line 895 "chapters/04-frames.nw"
 #include "kernel/frame.h"
 #line 938 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
@@ -43,7 +43,7 @@ noreturn void kmain(unsigned long hartid, uintptr_t dtb)
 	sbi_describe();
 	print_kernel_layout();
 	
-#line 870 "chapters/02-heap.nw"
+#line 890 "chapters/02-heap.nw"
 heap_init();
 heap_describe();
 #line 1017 "chapters/03-memmap.nw"
@@ -53,7 +53,7 @@ memmap_print(&boot_memory_map);
 if (boot_memory_map.problem)
 	panic("the device tree at %p cannot be used: %s", (void *)dtb,
 	      boot_memory_map.problem);
-#line 913 "chapters/04-frames.nw"
+#line 898 "chapters/04-frames.nw"
 frames_init(&boot_memory_map);
 #line 941 "chapters/04a-paging.nw"
 paging_init(&boot_memory_map);

@@ -1,11 +1,12 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1094 "chapters/04-frames.nw"
+#line 1079 "chapters/04-frames.nw"
 #include <stdlib.h>
 #include <string.h>
 #include "tests/host/allocator_model.h"
+#include "kernel/random.h"
 #include "kernel/test.h"
 
-#line 1110 "chapters/04-frames.nw"
+#line 1096 "chapters/04-frames.nw"
 struct model {
 	const struct allocator_ops *ops;
 	void *self;
@@ -29,10 +30,7 @@ static uint64_t model_random(struct model *m)
 			x = x << 8 | m->script[m->script_pos++];
 		return x;
 	}
-	m->rng ^= m->rng << 13;
-	m->rng ^= m->rng >> 7;
-	m->rng ^= m->rng << 17;
-	return m->rng;
+	return xorshift64(&m->rng);
 }
 
 static bool model_has_more(const struct model *m, unsigned steps)
@@ -47,7 +45,7 @@ static bool model_has_more(const struct model *m, unsigned steps)
 		ktest_fail(__FILE__, __LINE__, __VA_ARGS__);		\
 		return false;						\
 	} while (0)
-#line 1154 "chapters/04-frames.nw"
+#line 1137 "chapters/04-frames.nw"
 static bool model_has_run(const struct model *m, size_t count)
 {
 	size_t run = 0;
@@ -69,7 +67,7 @@ static bool model_run_is(const struct model *m, size_t first, size_t count, bool
 			return false;
 	return true;
 }
-#line 1178 "chapters/04-frames.nw"
+#line 1161 "chapters/04-frames.nw"
 static bool check_alloc(struct model *m)
 {
 	size_t index = SIZE_MAX;
@@ -87,7 +85,7 @@ static bool check_alloc(struct model *m)
 	m->used_count++;
 	return true;
 }
-#line 1200 "chapters/04-frames.nw"
+#line 1183 "chapters/04-frames.nw"
 static size_t pick_index(struct model *m)
 {
 	size_t index = model_random(m) % (m->capacity + 2);
@@ -112,7 +110,7 @@ static bool check_dealloc(struct model *m)
 	}
 	return true;
 }
-#line 1233 "chapters/04-frames.nw"
+#line 1216 "chapters/04-frames.nw"
 static bool check_alloc_contiguous(struct model *m)
 {
 	size_t count = 1 + model_random(m) % (m->capacity / 8 + 1);
@@ -147,7 +145,7 @@ static bool check_dealloc_contiguous(struct model *m)
 	}
 	return true;
 }
-#line 1273 "chapters/04-frames.nw"
+#line 1256 "chapters/04-frames.nw"
 static bool check_step(struct model *m)
 {
 	bool contiguous = m->ops->alloc_contiguous && m->ops->dealloc_contiguous;

@@ -1,9 +1,10 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1288 "chapters/02-heap.nw"
+#line 1308 "chapters/02-heap.nw"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "kernel/buddy.h"
+#include "kernel/random.h"
 #include "kernel/test.h"
 
 #define REGION_SIZE (16 * 1024 * 1024)
@@ -11,17 +12,12 @@
 #define MAX_LIVE 512
 #define SEED 20261126
 
-#line 1308 "chapters/02-heap.nw"
+#line 1329 "chapters/02-heap.nw"
 static uint64_t rng_state;
 
 static uint64_t rng_next(void)
 {
-	uint64_t x = rng_state;
-
-	x ^= x << 13;
-	x ^= x >> 7;
-	x ^= x << 17;
-	return rng_state = x;
+	return xorshift64(&rng_state);
 }
 
 static size_t random_size(void)
@@ -30,7 +26,7 @@ static size_t random_size(void)
 
 	return 1 + (size_t)(rng_next() % ((size_t)1 << bits));
 }
-#line 1329 "chapters/02-heap.nw"
+#line 1345 "chapters/02-heap.nw"
 struct live_block {
 	unsigned char *ptr;
 	struct layout layout;
@@ -44,7 +40,7 @@ static bool block_intact(const struct live_block *blk)
 			return false;
 	return true;
 }
-#line 1347 "chapters/02-heap.nw"
+#line 1363 "chapters/02-heap.nw"
 static void free_random_block(struct buddy *b, struct live_block *live, size_t *n)
 {
 	size_t i = rng_next() % *n;
@@ -57,7 +53,7 @@ static void free_random_block(struct buddy *b, struct live_block *live, size_t *
 			   SEED, (void *)live[i].ptr);
 	live[i] = live[--*n];
 }
-#line 1363 "chapters/02-heap.nw"
+#line 1379 "chapters/02-heap.nw"
 KTEST(buddy_agrees_with_model_under_random_operations)
 {
 	static struct live_block live[MAX_LIVE];
@@ -72,7 +68,7 @@ KTEST(buddy_agrees_with_model_under_random_operations)
 	for (int step = 0; step < STEPS && !ktest_failed(); step++) {
 		if (n < MAX_LIVE && rng_next() % 100 < 55) {
 			
-#line 1393 "chapters/02-heap.nw"
+#line 1409 "chapters/02-heap.nw"
 struct layout layout = { random_size(), (size_t)1 << (rng_next() % 13) };
 unsigned char *p = buddy_alloc(&b, layout);
 
@@ -84,7 +80,7 @@ if (p) {
 	memset(p, live[n].fill, layout.size);
 	n++;
 }
-#line 1377 "chapters/02-heap.nw"
+#line 1393 "chapters/02-heap.nw"
 		} else if (n > 0) {
 			free_random_block(&b, live, &n);
 		}

@@ -5,12 +5,13 @@
 #include <string.h>
 #include "kernel/fdt.h"
 #include "kernel/memmap.h"
+#include "kernel/random.h"
 #include "kernel/test.h"
 
 #define VIRT_RAM_BASE 0x80000000ULL
 #define MiB (1024ULL * 1024)
 
-#line 1120 "chapters/03-memmap.nw"
+#line 1121 "chapters/03-memmap.nw"
 static unsigned char *load_dtb(const char *name, size_t *len)
 {
 	const char *dir = getenv("DTB_DIR");
@@ -42,7 +43,7 @@ static unsigned char *load_dtb(const char *name, size_t *len)
 	*len = (size_t)size;
 	return blob;
 }
-#line 1154 "chapters/03-memmap.nw"
+#line 1155 "chapters/03-memmap.nw"
 static void expect_virt_ram(const char *name, uint64_t size)
 {
 	size_t len;
@@ -68,7 +69,7 @@ KTEST(fdt_reads_qemu_virt_memory)
 	expect_virt_ram("virt-128M.dtb", 128 * MiB);
 	expect_virt_ram("virt-256M.dtb", 256 * MiB);
 }
-#line 1188 "chapters/03-memmap.nw"
+#line 1189 "chapters/03-memmap.nw"
 #define BUILD_MAX 4096
 
 struct builder {
@@ -166,7 +167,7 @@ static size_t finish(struct builder *b, unsigned char *out)
 	memcpy(out + strings_off, b->strings, b->strings_len);
 	return total;
 }
-#line 1292 "chapters/03-memmap.nw"
+#line 1293 "chapters/03-memmap.nw"
 static size_t shaped_tree(unsigned char *out)
 {
 	static const uint32_t ram0[] = { 0x80000000, 0x4000000 };
@@ -222,7 +223,7 @@ KTEST(fdt_reads_every_shape)
 	ASSERT_EQ(mem.reserved[1].size, 0x80000);
 	ASSERT_EQ(mem.reserved[2].base, 0x83000000);
 }
-#line 1355 "chapters/03-memmap.nw"
+#line 1356 "chapters/03-memmap.nw"
 static enum fdt_status read_with_field(const unsigned char *blob, size_t len,
 				       size_t offset, uint32_t value)
 {
@@ -262,7 +263,7 @@ KTEST(fdt_rejects_damaged_headers)
 	ASSERT_EQ(fdt_total_size(blob + 1), 0);
 	free(blob);
 }
-#line 1400 "chapters/03-memmap.nw"
+#line 1401 "chapters/03-memmap.nw"
 static enum fdt_status read_built(struct builder *b)
 {
 	static unsigned char blob[BUILD_MAX * 2];
@@ -336,7 +337,7 @@ KTEST(fdt_rejects_damaged_structure)
 	end_node(&b);
 	ASSERT_EQ(read_built(&b), FDT_ERR_STRUCTURE);
 }
-#line 1486 "chapters/03-memmap.nw"
+#line 1487 "chapters/03-memmap.nw"
 #define DAMAGE_ROUNDS 20000
 
 KTEST(fdt_survives_random_damage)
@@ -357,9 +358,7 @@ KTEST(fdt_survives_random_damage)
 
 		memcpy(copy, blob, total);
 		for (int i = 0; i < 4; i++) {
-			rng ^= rng << 13;
-			rng ^= rng >> 7;
-			rng ^= rng << 17;
+			xorshift64(&rng);
 			copy[rng % total] = (unsigned char)(rng >> 32);
 		}
 		if (round % 4 == 0)
@@ -375,7 +374,7 @@ KTEST(fdt_survives_random_damage)
 	free(copy);
 	free(blob);
 }
-#line 1535 "chapters/03-memmap.nw"
+#line 1534 "chapters/03-memmap.nw"
 #define TEST_DTB_PHYS 0x87e00000ULL
 #define TEST_KERNEL_START 0x80200000ULL
 #define TEST_KERNEL_END 0x80a00000ULL
@@ -449,7 +448,7 @@ KTEST(memmap_handles_overlapping_reservations)
 	ASSERT_EQ(map.usable[1].start, 0x86000000 + fdt_total_size(blob));
 	ASSERT_EQ(map.usable[1].end, 0x87ff0000);
 }
-#line 1616 "chapters/03-memmap.nw"
+#line 1615 "chapters/03-memmap.nw"
 static void save_dtb(const char *name, const unsigned char *blob, size_t len)
 {
 	const char *dir = getenv("DTB_DIR");
@@ -508,7 +507,7 @@ KTEST(memmap_honours_every_reservation)
 	ASSERT(map.problem != NULL && strcmp(map.problem, "too many reserved ranges") == 0);
 	ASSERT_EQ(map.usable_count, 0);
 }
-#line 1681 "chapters/03-memmap.nw"
+#line 1680 "chapters/03-memmap.nw"
 KTEST(memmap_uses_every_memory_node)
 {
 	static unsigned char blob[BUILD_MAX * 2];

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1524 "chapters/04-frames.nw"
+#line 1507 "chapters/04-frames.nw"
 #include "host/shim.h"
 #include "kernel/frame.h"
 #include "kernel/test.h"
@@ -48,7 +48,7 @@ KTEST(frame_dealloc_panics_on_bad_frames)
 	ASSERT_PANICS(frame_dealloc_contiguous(f, 2), "refused to free 2 frames");
 	frame_allocator_destroy(&kernel_frames.allocator);
 }
-#line 1577 "chapters/04-frames.nw"
+#line 1560 "chapters/04-frames.nw"
 KTEST(frames_init_refuses_a_map_without_free_pages)
 {
 	struct memory_map none = { .ram_count = 1, .ram = { { 0x80000000, 0x88000000,

@@ -1,22 +1,13 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1512 "chapters/01-kernel.nw"
+#line 1536 "chapters/01-kernel.nw"
 #include <stdio.h>
 #include <string.h>
 #include "kernel/printf.h"
+#include "kernel/random.h"
 #include "kernel/test.h"
 
 #define COMPARISONS 5000
 #define BUFFER 96
-
-static unsigned long xorshift(unsigned long *state)
-{
-	unsigned long x = *state;
-
-	x ^= x << 13;
-	x ^= x >> 7;
-	x ^= x << 17;
-	return *state = x;
-}
 
 KTEST(printf_agrees_with_libc)
 {
@@ -26,11 +17,11 @@ KTEST(printf_agrees_with_libc)
 	static const char *const long_formats[] = {
 		"%ld|%21ld|%-21ld|%021ld", "%lu|%lx|%zu|%zx",
 	};
-	unsigned long seed = 1;
+	uint64_t seed = 1;
 	char ours[BUFFER], libc[BUFFER];
 
 	for (int i = 0; i < COMPARISONS; i++) {
-		unsigned long v = xorshift(&seed) >> (xorshift(&seed) % 64);
+		unsigned long v = xorshift64(&seed) >> (xorshift64(&seed) % 64);
 		const char *f = formats[i % 3];
 		const char *lf = long_formats[i % 2];
 
