@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 1361 "chapters/01-kernel.nw"
 #include <setjmp.h>
 #include <stdio.h>
@@ -7,7 +7,8 @@
 #include "kernel/arch.h"
 #include "host/shim.h"
 
-#line 1444 "chapters/01-kernel.nw"
+#line 1443 "chapters/01-kernel.nw"
+/* 在宿主机上输出字符 */
 #define CAPTURE_SIZE 1024
 
 static jmp_buf *panic_landing;
@@ -36,7 +37,9 @@ const char *host_end_expect_panic(void)
 	captured[captured_len] = '\0';
 	return captured;
 }
-#line 1475 "chapters/01-kernel.nw"
+
+#line 1474 "chapters/01-kernel.nw"
+/* 在宿主机上关机 */
 noreturn void arch_poweroff(int status)
 {
 	if (panic_landing)
@@ -44,7 +47,9 @@ noreturn void arch_poweroff(int status)
 	fflush(stdout);
 	exit(status);
 }
-#line 1392 "chapters/01-kernel.nw"
+
+#line 1391 "chapters/01-kernel.nw"
+/* 模拟的 hart 编号 */
 static unsigned host_cpu_id;
 
 void host_set_cpu_id(unsigned id)

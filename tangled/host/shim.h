@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 1407 "chapters/01-kernel.nw"
 #ifndef HOST_SHIM_H
 #define HOST_SHIM_H

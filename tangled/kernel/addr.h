@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 30 "chapters/04-frames.nw"
 #ifndef KERNEL_ADDR_H
 #define KERNEL_ADDR_H
@@ -23,7 +23,8 @@ struct ppn_range {
 	struct ppn end;
 };
 
-#line 69 "chapters/04-frames.nw"
+#line 68 "chapters/04-frames.nw"
+/* 在地址与页号之间换算 */
 static inline struct paddr paddr_of(uintptr_t value)
 {
 	return (struct paddr){ value };
@@ -43,7 +44,9 @@ static inline struct paddr ppn_address(struct ppn page)
 {
 	return (struct paddr){ page.value * PAGE_SIZE };
 }
-#line 101 "chapters/04-frames.nw"
+
+#line 100 "chapters/04-frames.nw"
+/* 页号的算术 */
 static inline struct ppn ppn_add(struct ppn page, size_t count)
 {
 	return (struct ppn){ page.value + count };
@@ -58,7 +61,9 @@ static inline bool ppn_equal(struct ppn a, struct ppn b)
 {
 	return a.value == b.value;
 }
-#line 126 "chapters/04-frames.nw"
+
+#line 125 "chapters/04-frames.nw"
+/* 页号的区间 */
 static inline struct ppn_range ppn_range_within(struct paddr start, struct paddr end)
 {
 	struct ppn first = ppn_ceil(start), last = ppn_floor(end);

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 184 "chapters/04-frames.nw"
 #ifndef KERNEL_ALLOCATOR_H
 #define KERNEL_ALLOCATOR_H

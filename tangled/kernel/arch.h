@@ -1,11 +1,12 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 410 "chapters/01-kernel.nw"
 #ifndef KERNEL_ARCH_H
 #define KERNEL_ARCH_H
 
 #include <stdnoreturn.h>
 
-#line 430 "chapters/01-kernel.nw"
+#line 429 "chapters/01-kernel.nw"
+/* 内核的退出状态 */
 enum exit_status {
 	EXIT_OK = 0,
 	EXIT_TESTS_FAILED = 1,
@@ -19,7 +20,9 @@ noreturn void arch_poweroff(int status);
 unsigned long arch_irq_save(void);
 void arch_irq_restore(unsigned long saved);
 unsigned arch_cpu_id(void);
-#line 462 "chapters/01b-traps.nw"
+
+#line 461 "chapters/01b-traps.nw"
+/* 机器接口的其余函数 */
 void arch_backtrace(void);
 
 #line 424 "chapters/01-kernel.nw"

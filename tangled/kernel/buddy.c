@@ -1,10 +1,11 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 226 "chapters/02-heap.nw"
 #include "kernel/bitmap.h"
 #include "kernel/buddy.h"
 #include "kernel/string.h"
 
-#line 292 "chapters/02-heap.nw"
+#line 291 "chapters/02-heap.nw"
+/* 位运算的小工具 */
 _Static_assert(sizeof(size_t) == sizeof(unsigned long),
 	       "the bit tricks below assume size_t is unsigned long");
 
@@ -12,7 +13,9 @@ static unsigned floor_log2(size_t x)
 {
 	return BITS_PER_LONG - 1 - __builtin_clzl(x);
 }
-#line 326 "chapters/02-heap.nw"
+
+#line 325 "chapters/02-heap.nw"
+/* 计算块在位图中的位置 */
 static inline size_t block_bit(const struct buddy *b, uintptr_t addr, unsigned order)
 {
 	return (addr >> order) + b->bias[order];
@@ -22,7 +25,9 @@ static inline size_t buddy_bit(size_t bit)
 {
 	return bit ^ 1;
 }
-#line 345 "chapters/02-heap.nw"
+
+#line 344 "chapters/02-heap.nw"
+/* 维护空闲链表 */
 static inline void push_free(struct buddy *b, uintptr_t addr, unsigned order,
 			     size_t bit)
 {
@@ -48,7 +53,9 @@ static inline void remove_free(struct buddy *b, uintptr_t addr, unsigned order,
 		b->nonempty &= ~((uint64_t)1 << order);
 	clear_bit(b->free_map, bit);
 }
-#line 381 "chapters/02-heap.nw"
+
+#line 380 "chapters/02-heap.nw"
+/* 布置位图 */
 static size_t lay_out_maps(struct buddy *b, uintptr_t begin, uintptr_t end)
 {
 	size_t bits = 0;
@@ -64,7 +71,9 @@ static size_t lay_out_maps(struct buddy *b, uintptr_t begin, uintptr_t end)
 	}
 	return bitmap_words(bits) * sizeof(unsigned long);
 }
-#line 403 "chapters/02-heap.nw"
+
+#line 402 "chapters/02-heap.nw"
+/* 把一段内存切成对齐的块 */
 static unsigned largest_fitting_order(uintptr_t addr, uintptr_t end, unsigned max_order)
 {
 	unsigned order = addr ? (unsigned)__builtin_ctzl(addr) : max_order;
@@ -86,7 +95,9 @@ static void add_region(struct buddy *b, uintptr_t begin, uintptr_t end)
 		addr += (uintptr_t)1 << order;
 	}
 }
-#line 434 "chapters/02-heap.nw"
+
+#line 433 "chapters/02-heap.nw"
+/* 初始化伙伴系统 */
 static uintptr_t align_up(uintptr_t x, size_t align)
 {
 	return (x + align - 1) & ~(uintptr_t)(align - 1);
@@ -120,7 +131,9 @@ void buddy_init(struct buddy *b, void *start, size_t size)
 	b->end = end;
 	add_region(b, b->begin, b->end);
 }
-#line 480 "chapters/02-heap.nw"
+
+#line 479 "chapters/02-heap.nw"
+/* 把布局换算成阶 */
 static inline bool layout_order(const struct buddy *b, struct layout layout,
 				unsigned *order)
 {
@@ -135,7 +148,9 @@ static inline bool layout_order(const struct buddy *b, struct layout layout,
 	*order = k;
 	return true;
 }
-#line 502 "chapters/02-heap.nw"
+
+#line 501 "chapters/02-heap.nw"
+/* 分配一个块 */
 void *buddy_alloc(struct buddy *b, struct layout layout)
 {
 	unsigned want, have;
@@ -159,7 +174,9 @@ void *buddy_alloc(struct buddy *b, struct layout layout)
 	b->free_bytes -= (size_t)1 << want;
 	return (void *)addr;
 }
-#line 536 "chapters/02-heap.nw"
+
+#line 535 "chapters/02-heap.nw"
+/* 检查一个块是否已交出 */
 static inline bool live_block_bit(const struct buddy *b, uintptr_t addr, unsigned order,
 				  size_t *bit)
 {
@@ -169,7 +186,9 @@ static inline bool live_block_bit(const struct buddy *b, uintptr_t addr, unsigne
 	*bit = block_bit(b, addr, order);
 	return test_bit(b->used_map, *bit);
 }
-#line 551 "chapters/02-heap.nw"
+
+#line 550 "chapters/02-heap.nw"
+/* 释放并合并 */
 static void merge_and_free(struct buddy *b, uintptr_t addr, unsigned order, size_t bit)
 {
 	while (order < b->max_order && test_bit(b->free_map, buddy_bit(bit))) {
@@ -180,7 +199,9 @@ static void merge_and_free(struct buddy *b, uintptr_t addr, unsigned order, size
 	}
 	push_free(b, addr, order, bit);
 }
-#line 564 "chapters/02-heap.nw"
+
+#line 563 "chapters/02-heap.nw"
+/* 释放一个块 */
 bool buddy_dealloc(struct buddy *b, void *ptr, struct layout layout)
 {
 	uintptr_t addr = (uintptr_t)ptr;
@@ -194,7 +215,9 @@ bool buddy_dealloc(struct buddy *b, void *ptr, struct layout layout)
 	merge_and_free(b, addr, order, bit);
 	return true;
 }
-#line 583 "chapters/02-heap.nw"
+
+#line 582 "chapters/02-heap.nw"
+/* 报告伙伴系统的状态 */
 size_t buddy_free_bytes(const struct buddy *b)
 {
 	return b->free_bytes;

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 140 "chapters/02-heap.nw"
 #ifndef KERNEL_BUDDY_H
 #define KERNEL_BUDDY_H
@@ -8,11 +8,14 @@
 #include <stdint.h>
 #include "kernel/layout.h"
 
-#line 177 "chapters/02-heap.nw"
+#line 176 "chapters/02-heap.nw"
+/* 伙伴系统的常量 */
 #define BUDDY_MIN_ORDER 4
 #define BUDDY_MIN_BLOCK ((size_t)1 << BUDDY_MIN_ORDER)
 #define BUDDY_ORDERS    (8 * sizeof(size_t))
-#line 186 "chapters/02-heap.nw"
+
+#line 185 "chapters/02-heap.nw"
+/* 伙伴系统的状态 */
 struct buddy_link {
 	struct buddy_link *next;
 	struct buddy_link *prev;

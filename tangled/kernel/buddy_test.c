@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 1056 "chapters/02-heap.nw"
 #include <stdint.h>
 #include "kernel/buddy.h"
@@ -13,7 +13,8 @@ static struct layout lay(size_t size, size_t align)
 	return (struct layout){ size, align };
 }
 
-#line 1081 "chapters/02-heap.nw"
+#line 1080 "chapters/02-heap.nw"
+/* 伙伴系统的测试用例 */
 #define ARENA_BOOKKEEPING 2064
 
 KTEST(buddy_init_carves_bookkeeping)

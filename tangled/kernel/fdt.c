@@ -1,9 +1,10 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 165 "chapters/03-memmap.nw"
 #include <stdbool.h>
 #include "kernel/fdt.h"
 
-#line 182 "chapters/03-memmap.nw"
+#line 181 "chapters/03-memmap.nw"
+/* 设备树的记号与头部字段 */
 enum fdt_token {
 	FDT_BEGIN_NODE = 1,
 	FDT_END_NODE = 2,
@@ -29,7 +30,9 @@ enum fdt_header_field {
 #define FDT_DEFAULT_ADDRESS_CELLS 2
 #define FDT_DEFAULT_SIZE_CELLS 1
 #define FDT_MAX_DEPTH 32
-#line 211 "chapters/03-memmap.nw"
+
+#line 210 "chapters/03-memmap.nw"
+/* 按大端序读整数 */
 static uint32_t be32(const unsigned char *p)
 {
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
@@ -39,7 +42,9 @@ static uint64_t be64(const unsigned char *p)
 {
 	return (uint64_t)be32(p) << 32 | be32(p + 4);
 }
-#line 228 "chapters/03-memmap.nw"
+
+#line 227 "chapters/03-memmap.nw"
+/* 一个有边界的游标 */
 struct cursor {
 	const unsigned char *base;
 	size_t pos;
@@ -83,7 +88,9 @@ static bool take_string(struct cursor *c, const char **s)
 
 	return find_string(c, s, &size) && skip_aligned(c, size);
 }
-#line 284 "chapters/03-memmap.nw"
+
+#line 283 "chapters/03-memmap.nw"
+/* 检查头部 */
 struct fdt {
 	const unsigned char *base;
 	uint32_t total;
@@ -136,7 +143,9 @@ uint32_t fdt_total_size(const void *blob)
 
 	return be32(base + HDR_MAGIC) == FDT_MAGIC ? be32(base + HDR_TOTALSIZE) : 0;
 }
-#line 347 "chapters/03-memmap.nw"
+
+#line 346 "chapters/03-memmap.nw"
+/* 读内存保留表 */
 static enum fdt_status add_range(struct fdt_range *ranges, size_t *count,
 				 uint64_t base, uint64_t size, enum fdt_status full)
 {
@@ -164,7 +173,9 @@ static enum fdt_status read_rsvmap(const struct fdt *fdt, struct fdt_memory *mem
 			return status;
 	}
 }
-#line 383 "chapters/03-memmap.nw"
+
+#line 382 "chapters/03-memmap.nw"
+/* 读出 reg 属性中的地址段 */
 struct reg_value {
 	const unsigned char *data;
 	uint32_t len;
@@ -196,7 +207,9 @@ static enum fdt_status read_reg(struct reg_value reg, uint32_t address_cells,
 	}
 	return FDT_OK;
 }
-#line 434 "chapters/03-memmap.nw"
+
+#line 433 "chapters/03-memmap.nw"
+/* 扫描结构块 */
 struct node_state {
 	bool is_memory;
 	struct reg_value reg;
@@ -210,7 +223,8 @@ struct scan {
 	struct node_state node[FDT_MAX_DEPTH + 1];
 };
 
-#line 457 "chapters/03-memmap.nw"
+#line 456 "chapters/03-memmap.nw"
+/* 处理一个属性 */
 static bool same(const char *a, const char *b)
 {
 	while (*a && *a == *b) {
@@ -237,32 +251,34 @@ static enum fdt_status take_property(const struct fdt *fdt, struct cursor *c,
 	strings.pos += name_offset;
 	if (!find_string(&strings, &name, &name_size))
 		return FDT_ERR_STRUCTURE;
-	
-#line 491 "chapters/03-memmap.nw"
-if (same(name, "#address-cells") || same(name, "#size-cells")) {
-	uint32_t cells;
+#line 490 "chapters/03-memmap.nw"
+	/* 记下这个属性 */
+	if (same(name, "#address-cells") || same(name, "#size-cells")) {
+		uint32_t cells;
 
-	if (len != 4)
-		return FDT_ERR_STRUCTURE;
-	cells = be32(value);
-	if (s->depth == 1 && name[1] == 'a')
-		s->root_address_cells = cells;
-	else if (s->depth == 1)
-		s->root_size_cells = cells;
-	else if (s->depth == s->resv_depth && name[1] == 'a')
-		s->resv_address_cells = cells;
-	else if (s->depth == s->resv_depth)
-		s->resv_size_cells = cells;
-} else if (same(name, "device_type")) {
-	s->node[s->depth].is_memory = len == sizeof("memory") &&
-				      same((const char *)value, "memory");
-} else if (same(name, "reg")) {
-	s->node[s->depth].reg = (struct reg_value){ value, len };
-}
+		if (len != 4)
+			return FDT_ERR_STRUCTURE;
+		cells = be32(value);
+		if (s->depth == 1 && name[1] == 'a')
+			s->root_address_cells = cells;
+		else if (s->depth == 1)
+			s->root_size_cells = cells;
+		else if (s->depth == s->resv_depth && name[1] == 'a')
+			s->resv_address_cells = cells;
+		else if (s->depth == s->resv_depth)
+			s->resv_size_cells = cells;
+	} else if (same(name, "device_type")) {
+		s->node[s->depth].is_memory = len == sizeof("memory") &&
+					      same((const char *)value, "memory");
+	} else if (same(name, "reg")) {
+		s->node[s->depth].reg = (struct reg_value){ value, len };
+	}
 #line 484 "chapters/03-memmap.nw"
 	return FDT_OK;
 }
-#line 520 "chapters/03-memmap.nw"
+
+#line 519 "chapters/03-memmap.nw"
+/* 在节点结束时收下它的 reg */
 static enum fdt_status end_node(struct scan *s, struct fdt_memory *mem)
 {
 	const struct node_state *n = &s->node[s->depth];
@@ -279,7 +295,9 @@ static enum fdt_status end_node(struct scan *s, struct fdt_memory *mem)
 	s->depth--;
 	return status;
 }
-#line 542 "chapters/03-memmap.nw"
+
+#line 541 "chapters/03-memmap.nw"
+/* 逐个读出记号 */
 static enum fdt_status scan_structure(const struct fdt *fdt, struct fdt_memory *mem)
 {
 	struct scan s = {
@@ -328,7 +346,9 @@ static enum fdt_status scan_structure(const struct fdt *fdt, struct fdt_memory *
 			return status;
 	}
 }
-#line 599 "chapters/03-memmap.nw"
+
+#line 598 "chapters/03-memmap.nw"
+/* 读取内存的信息 */
 enum fdt_status fdt_read_memory(const void *blob, size_t len, struct fdt_memory *mem)
 {
 	struct fdt fdt;
@@ -345,7 +365,9 @@ enum fdt_status fdt_read_memory(const void *blob, size_t len, struct fdt_memory 
 		status = FDT_ERR_NO_MEMORY;
 	return status;
 }
-#line 621 "chapters/03-memmap.nw"
+
+#line 620 "chapters/03-memmap.nw"
+/* 说明读取失败的原因 */
 const char *fdt_strerror(enum fdt_status status)
 {
 	switch (status) {

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 110 "chapters/03-memmap.nw"
 #ifndef KERNEL_FDT_H
 #define KERNEL_FDT_H
@@ -22,7 +22,8 @@ struct fdt_memory {
 	struct fdt_range reserved[FDT_MAX_RANGES];
 };
 
-#line 143 "chapters/03-memmap.nw"
+#line 142 "chapters/03-memmap.nw"
+/* 读取设备树的结果 */
 enum fdt_status {
 	FDT_OK,
 	FDT_ERR_TRUNCATED,

@@ -1,11 +1,12 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 498 "chapters/04-frames.nw"
 #include "kernel/frame.h"
 #include "kernel/heap.h"
 #include "kernel/panic.h"
 #include "kernel/printf.h"
 
-#line 514 "chapters/04-frames.nw"
+#line 513 "chapters/04-frames.nw"
+/* 为每一段空闲内存创建一区 */
 const char *frame_allocator_init(struct frame_allocator *fa,
 				 const struct allocator_ops *ops,
 				 const struct ppn_range *ranges, size_t count)
@@ -43,7 +44,9 @@ size_t frame_allocator_capacity(const struct frame_allocator *fa)
 		total += ppn_range_len(fa->zones[i].pages);
 	return total;
 }
-#line 556 "chapters/04-frames.nw"
+
+#line 555 "chapters/04-frames.nw"
+/* 找到页号所在的一区 */
 static struct frame_zone *zone_of(struct frame_allocator *fa, struct ppn first,
 				  size_t count)
 {
@@ -56,7 +59,9 @@ static struct frame_zone *zone_of(struct frame_allocator *fa, struct ppn first,
 	}
 	return NULL;
 }
-#line 573 "chapters/04-frames.nw"
+
+#line 572 "chapters/04-frames.nw"
+/* 从各区分配页帧 */
 bool frame_allocator_alloc(struct frame_allocator *fa, struct ppn *page)
 {
 	for (size_t i = 0; i < fa->zone_count; i++) {
@@ -85,7 +90,9 @@ bool frame_allocator_alloc_contiguous(struct frame_allocator *fa, size_t count,
 	}
 	return false;
 }
-#line 606 "chapters/04-frames.nw"
+
+#line 605 "chapters/04-frames.nw"
+/* 把页帧还给它的区 */
 bool frame_allocator_dealloc(struct frame_allocator *fa, struct ppn page)
 {
 	struct frame_zone *z = zone_of(fa, page, 1);
@@ -102,7 +109,9 @@ bool frame_allocator_dealloc_contiguous(struct frame_allocator *fa, struct ppn f
 	       fa->ops->dealloc_contiguous(z->allocator,
 					      ppn_diff(first, z->pages.start), count);
 }
-#line 710 "chapters/04-frames.nw"
+
+#line 709 "chapters/04-frames.nw"
+/* 全局的页帧分配器的实现 */
 #ifndef FRAME_ALLOCATOR_OPS
 #define FRAME_ALLOCATOR_OPS stacked_allocator_ops
 #endif
@@ -238,7 +247,9 @@ void frames_init(struct memory_map *map)
 		FRAME_ALLOCATOR_OPS.name, metadata, metadata / total,
 		metadata * 100 / total % 100);
 }
-#line 886 "chapters/04-frames.nw"
+
+#line 885 "chapters/04-frames.nw"
+/* 页帧追踪者的实现 */
 void frame_release(struct frame *frame)
 {
 	if (!frame_is_none(*frame))

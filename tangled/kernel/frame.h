@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 438 "chapters/04-frames.nw"
 #ifndef KERNEL_FRAME_H
 #define KERNEL_FRAME_H
@@ -13,12 +13,15 @@
 #define FRAME_MAX_ZONES MEMMAP_MAX_USABLE
 #define MUST_CHECK __attribute__((warn_unused_result))
 
-#line 460 "chapters/04-frames.nw"
+#line 459 "chapters/04-frames.nw"
+/* 页帧分配器的一区 */
 struct frame_zone {
 	struct ppn_range pages;
 	void *allocator;
 };
-#line 471 "chapters/04-frames.nw"
+
+#line 470 "chapters/04-frames.nw"
+/* 一个页帧分配器 */
 struct frame_allocator {
 	const struct allocator_ops *ops;
 	size_t zone_count;
@@ -36,7 +39,9 @@ bool frame_allocator_alloc_contiguous(struct frame_allocator *fa, size_t count,
 bool frame_allocator_dealloc_contiguous(struct frame_allocator *fa, struct ppn first,
 					size_t count);
 size_t frame_allocator_capacity(const struct frame_allocator *fa);
-#line 636 "chapters/04-frames.nw"
+
+#line 635 "chapters/04-frames.nw"
+/* 页帧与它的追踪者 */
 struct frame {
 	struct ppn ppn;
 };
@@ -63,7 +68,9 @@ static inline struct paddr frame_address(struct frame frame)
 {
 	return ppn_address(frame.ppn);
 }
-#line 689 "chapters/04-frames.nw"
+
+#line 688 "chapters/04-frames.nw"
+/* 全局的页帧分配器 */
 struct locked_frame_allocator {
 	struct spinlock lock;
 	struct frame_allocator allocator;

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 937 "chapters/04-frames.nw"
 #include "kernel/frame.h"
 #include "kernel/test.h"

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 733 "chapters/02-heap.nw"
 #include "kernel/heap.h"
 #include "kernel/buddy.h"
@@ -17,7 +17,8 @@ static size_t grown_count;
 static struct spinlock heap_lock = SPINLOCK_INIT("heap");
 static void *heap_start;
 
-#line 759 "chapters/02-heap.nw"
+#line 758 "chapters/02-heap.nw"
+/* 选择堆的存储 */
 #ifdef HEAP_BACKING_VEC
 static struct vec heap_backing = VEC_INIT(unsigned char);
 
@@ -35,7 +36,9 @@ static void *heap_storage(void)
 	return heap_space;
 }
 #endif
-#line 793 "chapters/02-heap.nw"
+
+#line 792 "chapters/02-heap.nw"
+/* 在启动时初始化堆 */
 void heap_init(void)
 {
 	spin_lock(&heap_lock);
@@ -63,7 +66,9 @@ static struct buddy *owner_of(void *ptr)
 			return &grown[i];
 	return &heap;
 }
-#line 834 "chapters/02-heap.nw"
+
+#line 833 "chapters/02-heap.nw"
+/* 从堆上分配与释放 */
 void *heap_alloc(struct layout layout)
 {
 	void *ptr;
@@ -87,7 +92,9 @@ void heap_dealloc(void *ptr, struct layout layout)
 		panic("heap_dealloc: refused to free %p (size %zu, align %zu): "
 		      "not a live block of that layout", ptr, layout.size, layout.align);
 }
-#line 861 "chapters/02-heap.nw"
+
+#line 860 "chapters/02-heap.nw"
+/* 报告堆的状态 */
 size_t heap_free_bytes(void)
 {
 	size_t bytes;

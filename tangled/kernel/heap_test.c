@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 1236 "chapters/02-heap.nw"
 #include <stdint.h>
 #include "kernel/heap.h"

@@ -1,11 +1,12 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 828 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
 #include "kernel/printf.h"
 
 struct kernel_space kernel_space = { .table = { .root = FRAME_NONE } };
 
-#line 839 "chapters/04a-paging.nw"
+#line 838 "chapters/04a-paging.nw"
+/* 按清单映射内核的各段 */
 static unsigned kernel_leaf_flags(unsigned flags)
 {
 	return flags | PTE_A | (flags & PTE_W ? PTE_D : 0);
@@ -47,7 +48,9 @@ const char *kspace_build(struct kernel_space *space, const struct phys_window *m
 		pt_destroy(&space->table);
 	return error;
 }
-#line 959 "chapters/04a-paging.nw"
+
+#line 958 "chapters/04a-paging.nw"
+/* 把映射合并成段打印出来 */
 struct leaf_run {
 	uintptr_t va;
 	uintptr_t pa;
@@ -94,7 +97,9 @@ void kspace_print(const struct kernel_space *space)
 	if (run.count)
 		print_run(&run);
 }
-#line 1016 "chapters/04a-paging.nw"
+
+#line 1015 "chapters/04a-paging.nw"
+/* 说明一次缺页异常 */
 static void permissions(unsigned flags, char out[4])
 {
 	out[0] = flags & PTE_R ? 'r' : '-';

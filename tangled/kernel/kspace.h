@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 708 "chapters/04a-paging.nw"
 #ifndef KERNEL_KSPACE_H
 #define KERNEL_KSPACE_H

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 48 "chapters/02-heap.nw"
 #ifndef KERNEL_LAYOUT_H
 #define KERNEL_LAYOUT_H

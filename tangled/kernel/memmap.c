@@ -1,11 +1,12 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 730 "chapters/03-memmap.nw"
 #include "kernel/memmap.h"
 #include "kernel/printf.h"
 
 struct memory_map boot_memory_map;
 
-#line 812 "chapters/03-memmap.nw"
+#line 811 "chapters/03-memmap.nw"
+/* 按起点排序 */
 static void sort_by_start(struct phys_region *r, size_t n)
 {
 	for (size_t i = 1; i < n; i++) {
@@ -17,7 +18,9 @@ static void sort_by_start(struct phys_region *r, size_t n)
 		r[j] = x;
 	}
 }
-#line 751 "chapters/03-memmap.nw"
+
+#line 750 "chapters/03-memmap.nw"
+/* 从设备树读出内存段 */
 static bool plausible_dtb(uint64_t dtb)
 {
 	return dtb >= DTB_LOWEST_ADDRESS && dtb % 8 == 0 &&
@@ -34,7 +37,8 @@ static uint32_t dtb_size(const void *dtb, uint64_t dtb_phys)
 	return size <= DTB_MAX_SIZE ? size : 0;
 }
 
-#line 789 "chapters/03-memmap.nw"
+#line 788 "chapters/03-memmap.nw"
+/* 收下设备树里的内存段 */
 static const char *take_ram(struct memory_map *map, const struct fdt_memory *mem)
 {
 	for (size_t i = 0; i < mem->ram_count; i++) {
@@ -70,7 +74,9 @@ static const char *read_tree(struct memory_map *map, const void *dtb, uint32_t s
 		return fdt_strerror(status);
 	return take_ram(map, mem);
 }
-#line 829 "chapters/03-memmap.nw"
+
+#line 828 "chapters/03-memmap.nw"
+/* 记下保留的区域 */
 static bool reserve(struct memory_map *map, uint64_t start, uint64_t end,
 	const char *what)
 {
@@ -86,7 +92,9 @@ static bool reserve(struct memory_map *map, uint64_t start, uint64_t end,
 	}
 	return true;
 }
-#line 851 "chapters/03-memmap.nw"
+
+#line 850 "chapters/03-memmap.nw"
+/* 从内存中减去保留的区域 */
 static void add_usable(struct memory_map *map, uint64_t start, uint64_t end)
 {
 	if (start < end)
@@ -111,7 +119,9 @@ static void subtract_reserved(struct memory_map *map)
 		add_usable(map, at, map->ram[i].end);
 	}
 }
-#line 884 "chapters/03-memmap.nw"
+
+#line 883 "chapters/03-memmap.nw"
+/* 建立内存地图 */
 static uint64_t region_end(uint64_t base, uint64_t size)
 {
 	return size > UINT64_MAX - base ? UINT64_MAX : base + size;
@@ -158,7 +168,9 @@ void memmap_build(struct memory_map *map, const void *dtb, uint64_t dtb_phys,
 	if (!map->problem)
 		subtract_reserved(map);
 }
-#line 939 "chapters/03-memmap.nw"
+
+#line 938 "chapters/03-memmap.nw"
+/* 从空闲内存里切下一块 */
 bool memmap_take(struct memory_map *map, uint64_t size, const char *what,
 	uint64_t *start)
 {
@@ -185,7 +197,9 @@ bool memmap_take(struct memory_map *map, uint64_t size, const char *what,
 	*start = best;
 	return true;
 }
-#line 971 "chapters/03-memmap.nw"
+
+#line 970 "chapters/03-memmap.nw"
+/* 打印内存地图 */
 uint64_t memmap_usable_bytes(const struct memory_map *map)
 {
 	uint64_t total = 0;

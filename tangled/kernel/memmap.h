@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 661 "chapters/03-memmap.nw"
 #ifndef KERNEL_MEMMAP_H
 #define KERNEL_MEMMAP_H
@@ -12,7 +12,8 @@
 #define MEMMAP_MAX_REGIONS (FDT_MAX_RANGES + 16)
 #define MEMMAP_MAX_USABLE  (MEMMAP_MAX_REGIONS + MEMMAP_MAX_RAM)
 
-#line 713 "chapters/03-memmap.nw"
+#line 712 "chapters/03-memmap.nw"
+/* 内存地图中的一段 */
 struct phys_region {
 	uint64_t start;
 	uint64_t end;
@@ -30,7 +31,8 @@ struct memory_map {
 	struct phys_region usable[MEMMAP_MAX_USABLE];
 };
 
-#line 721 "chapters/03-memmap.nw"
+#line 720 "chapters/03-memmap.nw"
+/* 设备树地址的合理范围 */
 #define DTB_LOWEST_ADDRESS 0x80000000ULL
 #define DTB_MAX_SIZE       (1024 * 1024)
 

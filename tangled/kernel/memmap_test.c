@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 1036 "chapters/03-memmap.nw"
 #include <stdbool.h>
 #include "kernel/memmap.h"

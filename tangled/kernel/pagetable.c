@@ -1,9 +1,10 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 316 "chapters/04a-paging.nw"
 #include "kernel/pagetable.h"
 #include "kernel/panic.h"
 
-#line 335 "chapters/04a-paging.nw"
+#line 334 "chapters/04a-paging.nw"
+/* 通过窗口找到一页页表 */
 static struct pte *table_at(const struct page_table *table, struct ppn page)
 {
 	const struct phys_window *w = table->memory;
@@ -14,7 +15,9 @@ static struct pte *table_at(const struct page_table *table, struct ppn page)
 		      (void *)(uintptr_t)address);
 	return (struct pte *)(w->base + (address - w->start));
 }
-#line 354 "chapters/04a-paging.nw"
+
+#line 353 "chapters/04a-paging.nw"
+/* 沿着三级页表走下去 */
 struct pt_walk {
 	struct pte *slot[SV39_LEVELS];
 	enum pt_level level;
@@ -35,7 +38,9 @@ static void walk(const struct page_table *table, struct vpn page, enum pt_level 
 		level--;
 	}
 }
-#line 385 "chapters/04a-paging.nw"
+
+#line 384 "chapters/04a-paging.nw"
+/* 创建与销毁页表 */
 static const char *fresh_table(const struct page_table *table, struct frame *frame)
 {
 	struct pte *entries;
@@ -83,7 +88,9 @@ void pt_destroy(struct page_table *table)
 		panic("pt_destroy: %zu frames unaccounted for", table->frames);
 	table->root = FRAME_NONE;
 }
-#line 449 "chapters/04a-paging.nw"
+
+#line 448 "chapters/04a-paging.nw"
+/* 检查映射的参数 */
 static const char *check_leaf(struct vaddr va, struct paddr pa, enum pt_level level,
 			      unsigned flags)
 {
@@ -103,7 +110,9 @@ static const char *check_leaf(struct vaddr va, struct paddr pa, enum pt_level le
 		return "writable but not readable is reserved";
 	return NULL;
 }
-#line 475 "chapters/04a-paging.nw"
+
+#line 474 "chapters/04a-paging.nw"
+/* 补上缺少的中间页表 */
 static struct pte *link_table(struct page_table *table, struct pte *slot,
 			      struct frame frame, struct vpn page, enum pt_level level)
 {
@@ -132,7 +141,9 @@ static const char *grow_path(struct page_table *table, struct pt_walk *w,
 	w->level = level;
 	return NULL;
 }
-#line 509 "chapters/04a-paging.nw"
+
+#line 508 "chapters/04a-paging.nw"
+/* 映射一页 */
 const char *pt_map(struct page_table *table, struct vaddr va, struct paddr pa,
 		   enum pt_level level, unsigned flags)
 {
@@ -152,7 +163,9 @@ const char *pt_map(struct page_table *table, struct vaddr va, struct paddr pa,
 	*w.slot[level] = pte_make(ppn_floor(pa), flags | PTE_V);
 	return NULL;
 }
-#line 539 "chapters/04a-paging.nw"
+
+#line 538 "chapters/04a-paging.nw"
+/* 拆掉一页 */
 static bool table_is_empty(const struct page_table *table, struct pte entry)
 {
 	const struct pte *entries = table_at(table, pte_ppn(entry));
@@ -191,7 +204,9 @@ const char *pt_unmap(struct page_table *table, struct vaddr va)
 	prune(table, &w);
 	return NULL;
 }
-#line 582 "chapters/04a-paging.nw"
+
+#line 581 "chapters/04a-paging.nw"
+/* 翻译一个虚拟地址 */
 bool pt_translate(const struct page_table *table, struct vaddr va, struct paddr *pa,
 		  unsigned *flags)
 {
@@ -208,7 +223,9 @@ bool pt_translate(const struct page_table *table, struct vaddr va, struct paddr 
 	*flags = pte_flags(leaf);
 	return true;
 }
-#line 607 "chapters/04a-paging.nw"
+
+#line 606 "chapters/04a-paging.nw"
+/* 映射一段区间 */
 static enum pt_level best_level(struct vaddr va, struct paddr pa, size_t left,
 				enum pt_level largest)
 {

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 255 "chapters/04a-paging.nw"
 #ifndef KERNEL_PAGETABLE_H
 #define KERNEL_PAGETABLE_H
@@ -20,7 +20,8 @@ struct page_table {
 	size_t frames;
 };
 
-#line 284 "chapters/04a-paging.nw"
+#line 283 "chapters/04a-paging.nw"
+/* 页表的操作 */
 MUST_CHECK const char *pt_create(struct page_table *table,
 	const struct phys_window *memory);
 void pt_destroy(struct page_table *table);

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 1108 "chapters/01-kernel.nw"
 #include "kernel/test.h"
 #include "kernel/panic.h"

@@ -1,11 +1,12 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 576 "chapters/01-kernel.nw"
 #include <stdbool.h>
 #include <stdint.h>
 #include "kernel/printf.h"
 #include "kernel/arch.h"
 
-#line 594 "chapters/01-kernel.nw"
+#line 593 "chapters/01-kernel.nw"
+/* 一条转换说明 */
 enum length { LEN_INT, LEN_LONG, LEN_SIZE };
 
 struct fmt_spec {
@@ -27,7 +28,9 @@ static void fmt_put(struct fmt_out *out, char c)
 	out->emit(c, out->arg);
 	out->count++;
 }
-#line 620 "chapters/01-kernel.nw"
+
+#line 619 "chapters/01-kernel.nw"
+/* 读出一条转换说明 */
 static const char *parse_spec(const char *fmt, struct fmt_spec *spec)
 {
 	*spec = (struct fmt_spec){ .length = LEN_INT };
@@ -51,7 +54,9 @@ static const char *parse_spec(const char *fmt, struct fmt_spec *spec)
 	spec->conv = *fmt;
 	return *fmt ? fmt + 1 : fmt;
 }
-#line 650 "chapters/01-kernel.nw"
+
+#line 649 "chapters/01-kernel.nw"
+/* 取出整数参数 */
 static long signed_arg(const struct fmt_spec *spec, va_list *ap)
 {
 	switch (spec->length) {
@@ -75,7 +80,9 @@ static unsigned long unsigned_arg(const struct fmt_spec *spec, va_list *ap)
 		return va_arg(*ap, unsigned int);
 	}
 }
-#line 683 "chapters/01-kernel.nw"
+
+#line 682 "chapters/01-kernel.nw"
+/* 按宽度输出一个字段 */
 static void put_field(struct fmt_out *out, const struct fmt_spec *spec,
 		      const char *prefix, const char *body, int body_len)
 {
@@ -98,7 +105,9 @@ static void put_field(struct fmt_out *out, const struct fmt_spec *spec,
 	for (; pad > 0; pad--)
 		fmt_put(out, ' ');
 }
-#line 712 "chapters/01-kernel.nw"
+
+#line 711 "chapters/01-kernel.nw"
+/* 输出一个整数 */
 #define DIGITS_MAX 24
 
 static void put_number(struct fmt_out *out, const struct fmt_spec *spec,
@@ -121,7 +130,9 @@ static void put_signed(struct fmt_out *out, const struct fmt_spec *spec, long va
 	else
 		put_number(out, spec, (unsigned long)value, 10, "");
 }
-#line 741 "chapters/01-kernel.nw"
+
+#line 740 "chapters/01-kernel.nw"
+/* 格式化的主循环 */
 int kvformat(emit_fn emit, void *arg, const char *fmt, va_list ap)
 {
 	struct fmt_out out = { .emit = emit, .arg = arg };
@@ -136,54 +147,56 @@ int kvformat(emit_fn emit, void *arg, const char *fmt, va_list ap)
 			continue;
 		}
 		fmt = parse_spec(fmt + 1, &spec);
-		
-#line 763 "chapters/01-kernel.nw"
-switch (spec.conv) {
-case 'd':
-case 'i':
-	put_signed(&out, &spec, signed_arg(&spec, &args));
-	break;
-case 'u':
-	put_number(&out, &spec, unsigned_arg(&spec, &args), 10, "");
-	break;
-case 'x':
-	put_number(&out, &spec, unsigned_arg(&spec, &args), 16, "");
-	break;
-case 'p':
-	put_number(&out, &spec, (uintptr_t)va_arg(args, void *), 16, "0x");
-	break;
-case 'c': {
-	char c = (char)va_arg(args, int);
+#line 762 "chapters/01-kernel.nw"
+		/* 按转换字符输出一个参数 */
+		switch (spec.conv) {
+		case 'd':
+		case 'i':
+			put_signed(&out, &spec, signed_arg(&spec, &args));
+			break;
+		case 'u':
+			put_number(&out, &spec, unsigned_arg(&spec, &args), 10, "");
+			break;
+		case 'x':
+			put_number(&out, &spec, unsigned_arg(&spec, &args), 16, "");
+			break;
+		case 'p':
+			put_number(&out, &spec, (uintptr_t)va_arg(args, void *), 16, "0x");
+			break;
+		case 'c': {
+			char c = (char)va_arg(args, int);
 
-	put_field(&out, &spec, "", &c, 1);
-	break;
-}
-case 's': {
-	const char *s = va_arg(args, const char *);
-	int len = 0;
+			put_field(&out, &spec, "", &c, 1);
+			break;
+		}
+		case 's': {
+			const char *s = va_arg(args, const char *);
+			int len = 0;
 
-	if (!s)
-		s = "(null)";
-	while (s[len])
-		len++;
-	put_field(&out, &spec, "", s, len);
-	break;
-}
-case '%':
-	fmt_put(&out, '%');
-	break;
-default:
-	fmt_put(&out, '%');
-	if (spec.conv)
-		fmt_put(&out, spec.conv);
-	break;
-}
+			if (!s)
+				s = "(null)";
+			while (s[len])
+				len++;
+			put_field(&out, &spec, "", s, len);
+			break;
+		}
+		case '%':
+			fmt_put(&out, '%');
+			break;
+		default:
+			fmt_put(&out, '%');
+			if (spec.conv)
+				fmt_put(&out, spec.conv);
+			break;
+		}
 #line 756 "chapters/01-kernel.nw"
 	}
 	va_end(args);
 	return out.count;
 }
-#line 808 "chapters/01-kernel.nw"
+
+#line 807 "chapters/01-kernel.nw"
+/* 输出到控制台 */
 static void emit_console(char c, void *arg)
 {
 	(void)arg;
@@ -205,7 +218,9 @@ int kprintf(const char *fmt, ...)
 	va_end(ap);
 	return n;
 }
-#line 835 "chapters/01-kernel.nw"
+
+#line 834 "chapters/01-kernel.nw"
+/* 输出到缓冲区 */
 struct fmt_buffer {
 	char *buf;
 	size_t size;

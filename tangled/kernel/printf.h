@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 555 "chapters/01-kernel.nw"
 #ifndef KERNEL_PRINTF_H
 #define KERNEL_PRINTF_H

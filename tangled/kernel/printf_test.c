@@ -1,11 +1,12 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 1134 "chapters/01-kernel.nw"
 #include <stdbool.h>
 #include <stddef.h>
 #include "kernel/printf.h"
 #include "kernel/test.h"
 
-#line 1144 "chapters/01-kernel.nw"
+#line 1143 "chapters/01-kernel.nw"
+/* 比较格式化的结果 */
 #define FORMAT_BUFFER 64
 
 static bool same_string(const char *a, const char *b)
@@ -28,7 +29,9 @@ static bool same_string(const char *a, const char *b)
 			return;						\
 		}							\
 	} while (0)
-#line 1174 "chapters/01-kernel.nw"
+
+#line 1173 "chapters/01-kernel.nw"
+/* 格式化输出的测试用例 */
 KTEST(printf_converts_integers)
 {
 	ASSERT_FORMAT("42 -7 42", "%d %i %u", 42, -7, 42u);

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 1517 "chapters/01-kernel.nw"
 #ifndef KERNEL_RANDOM_H
 #define KERNEL_RANDOM_H

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 644 "chapters/02-heap.nw"
 #include "kernel/spinlock.h"
 #include "kernel/arch.h"

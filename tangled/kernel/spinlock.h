@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 618 "chapters/02-heap.nw"
 #ifndef KERNEL_SPINLOCK_H
 #define KERNEL_SPINLOCK_H
@@ -17,7 +17,8 @@ struct spinlock {
 void spin_lock(struct spinlock *lock);
 void spin_unlock(struct spinlock *lock);
 
-#line 677 "chapters/02-heap.nw"
+#line 676 "chapters/02-heap.nw"
+/* 自旋锁的调试钩子 */
 void spin_debug_acquire(struct spinlock *lock);
 void spin_debug_acquired(struct spinlock *lock);
 void spin_debug_release(struct spinlock *lock);

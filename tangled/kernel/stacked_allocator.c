@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 282 "chapters/04-frames.nw"
 #include "kernel/allocator.h"
 #include "kernel/bitmap.h"
@@ -7,7 +7,8 @@
 #include "kernel/string.h"
 #include "kernel/vec.h"
 
-#line 297 "chapters/04-frames.nw"
+#line 296 "chapters/04-frames.nw"
+/* 栈式分配器的状态 */
 struct index_range {
 	size_t start;
 	size_t end;
@@ -25,7 +26,9 @@ static struct layout bitmap_layout(size_t capacity)
 
 	return (struct layout){ words * sizeof(unsigned long), _Alignof(unsigned long) };
 }
-#line 324 "chapters/04-frames.nw"
+
+#line 323 "chapters/04-frames.nw"
+/* 创建与销毁栈式分配器 */
 static void *stacked_create(size_t capacity)
 {
 	struct range_stack *s = heap_alloc(LAYOUT_OF(struct range_stack));
@@ -56,7 +59,9 @@ static void stacked_destroy(void *self)
 	heap_dealloc(s->allocated, bitmap_layout(s->capacity));
 	heap_dealloc(s, LAYOUT_OF(struct range_stack));
 }
-#line 361 "chapters/04-frames.nw"
+
+#line 360 "chapters/04-frames.nw"
+/* 从栈顶分配一个编号 */
 static bool stacked_alloc(void *self, size_t *index)
 {
 	struct range_stack *s = self;
@@ -71,7 +76,9 @@ static bool stacked_alloc(void *self, size_t *index)
 	set_bit(s->allocated, *index);
 	return true;
 }
-#line 382 "chapters/04-frames.nw"
+
+#line 381 "chapters/04-frames.nw"
+/* 把编号压回栈 */
 static bool stacked_dealloc(void *self, size_t index)
 {
 	struct range_stack *s = self;
@@ -91,7 +98,9 @@ size_t stacked_allocator_ranges(void *self)
 
 	return s->free_ranges.len;
 }
-#line 405 "chapters/04-frames.nw"
+
+#line 404 "chapters/04-frames.nw"
+/* 栈式分配器的函数表 */
 const struct allocator_ops stacked_allocator_ops = {
 	.name = "stacked",
 	.create = stacked_create,

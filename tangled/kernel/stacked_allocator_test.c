@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 960 "chapters/04-frames.nw"
 #include "kernel/allocator.h"
 #include "kernel/test.h"

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 1222 "chapters/01-kernel.nw"
 #ifndef KERNEL_STRING_H
 #define KERNEL_STRING_H

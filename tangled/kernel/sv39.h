@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 53 "chapters/04a-paging.nw"
 #ifndef KERNEL_SV39_H
 #define KERNEL_SV39_H
@@ -8,7 +8,8 @@
 #include <stdint.h>
 #include "kernel/addr.h"
 
-#line 88 "chapters/04a-paging.nw"
+#line 87 "chapters/04a-paging.nw"
+/* Sv39 的常量 */
 #define SV39_LEVELS 3
 #define SV39_INDEX_BITS 9
 #define SV39_ENTRIES ((size_t)1 << SV39_INDEX_BITS)
@@ -39,7 +40,8 @@ struct pte {
 	uint64_t bits;
 };
 
-#line 110 "chapters/04a-paging.nw"
+#line 109 "chapters/04a-paging.nw"
+/* 页表项的标志位 */
 #define PTE_V (1u << 0)
 #define PTE_R (1u << 1)
 #define PTE_W (1u << 2)
@@ -52,7 +54,9 @@ struct pte {
 #define PTE_LEAF_FLAGS \
 	(PTE_PERMS | PTE_U | PTE_G | PTE_A | PTE_D)
 #define PTE_FLAG_BITS 10
-#line 129 "chapters/04a-paging.nw"
+
+#line 128 "chapters/04a-paging.nw"
+/* 在虚拟地址与虚拟页号之间换算 */
 static inline struct vaddr vaddr_of(uintptr_t value)
 {
 	return (struct vaddr){ value };
@@ -79,12 +83,16 @@ static inline bool vaddr_is_canonical(struct vaddr address)
 
 	return (uint64_t)(shifted >> (64 - SV39_VA_BITS)) == address.value;
 }
-#line 159 "chapters/04a-paging.nw"
+
+#line 158 "chapters/04a-paging.nw"
+/* 取出一级的索引 */
 static inline size_t vpn_index(struct vpn page, enum pt_level level)
 {
 	return page.value >> (SV39_INDEX_BITS * level) & (SV39_ENTRIES - 1);
 }
-#line 168 "chapters/04a-paging.nw"
+
+#line 167 "chapters/04a-paging.nw"
+/* 构造与拆开页表项 */
 static inline struct pte pte_make(struct ppn page, unsigned flags)
 {
 	return (struct pte){ (uint64_t)page.value << PTE_FLAG_BITS | flags };
@@ -116,7 +124,9 @@ static inline bool pte_is_table(struct pte entry)
 {
 	return pte_is_valid(entry) && !(entry.bits & PTE_PERMS);
 }
-#line 204 "chapters/04a-paging.nw"
+
+#line 203 "chapters/04a-paging.nw"
+/* 写给 satp 的值 */
 #define SATP_MODE_SV39 ((uint64_t)8 << 60)
 
 static inline uint64_t satp_sv39(struct ppn root)

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 1003 "chapters/01-kernel.nw"
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,7 +10,8 @@ extern const struct ktest __stop_ktests[] __attribute__((weak));
 
 static bool current_failed;
 
-#line 1025 "chapters/01-kernel.nw"
+#line 1024 "chapters/01-kernel.nw"
+/* 报告一次失败 */
 void ktest_fail(const char *file, int line, const char *fmt, ...)
 {
 	va_list ap;
@@ -29,7 +30,9 @@ bool ktest_failed(void)
 {
 	return current_failed;
 }
-#line 1048 "chapters/01-kernel.nw"
+
+#line 1047 "chapters/01-kernel.nw"
+/* 判断名字是否被选中 */
 static bool name_matches(const char *name, const char *filter)
 {
 	for (; *name; name++) {
@@ -42,7 +45,9 @@ static bool name_matches(const char *name, const char *filter)
 	}
 	return !*filter;
 }
-#line 1063 "chapters/01-kernel.nw"
+
+#line 1062 "chapters/01-kernel.nw"
+/* 运行所有测试 */
 int ktest_run_all(const char *filter)
 {
 	int passed = 0, failed = 0;
@@ -61,11 +66,11 @@ int ktest_run_all(const char *filter)
 		}
 	}
 	kprintf("%d passed, %d failed\n", passed, failed);
-	
-#line 1095 "chapters/01-kernel.nw"
-#ifdef KTEST_NONCE
-kprintf("verdict %s: %d passed, %d failed\n", KTEST_NONCE, passed, failed);
-#endif
+#line 1094 "chapters/01-kernel.nw"
+	/* 为评分程序报告判决 */
+	#ifdef KTEST_NONCE
+	kprintf("verdict %s: %d passed, %d failed\n", KTEST_NONCE, passed, failed);
+	#endif
 #line 1082 "chapters/01-kernel.nw"
 	return failed;
 }

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 936 "chapters/01-kernel.nw"
 #ifndef KERNEL_TEST_H
 #define KERNEL_TEST_H
@@ -10,13 +10,16 @@ struct ktest {
 	void (*run)(void);
 };
 
-#line 961 "chapters/01-kernel.nw"
+#line 960 "chapters/01-kernel.nw"
+/* 定义一个测试 */
 #define KTEST(fn)							\
 	static void fn(void);						\
 	static const struct ktest ktest_##fn				\
 		__attribute__((used, section("ktests"))) = { #fn, fn };	\
 	static void fn(void)
-#line 974 "chapters/01-kernel.nw"
+
+#line 973 "chapters/01-kernel.nw"
+/* 断言 */
 #define ASSERT(cond)							\
 	do {								\
 		if (!(cond)) {						\

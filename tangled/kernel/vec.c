@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 944 "chapters/02-heap.nw"
 #include <stdint.h>
 #include "kernel/vec.h"
@@ -8,7 +8,8 @@
 
 #define VEC_MIN_CAPACITY 4
 
-#line 962 "chapters/02-heap.nw"
+#line 961 "chapters/02-heap.nw"
+/* 数组存储的布局 */
 static struct layout storage_layout(const struct vec *v, size_t cap)
 {
 	return (struct layout){ cap * v->elem_size, v->elem_align };
@@ -18,7 +19,9 @@ static void *element(const struct vec *v, size_t i)
 {
 	return (char *)v->data + i * v->elem_size;
 }
-#line 976 "chapters/02-heap.nw"
+
+#line 975 "chapters/02-heap.nw"
+/* 为数组预留容量 */
 bool vec_reserve(struct vec *v, size_t cap)
 {
 	void *data;
@@ -38,7 +41,9 @@ bool vec_reserve(struct vec *v, size_t cap)
 	v->cap = cap;
 	return true;
 }
-#line 998 "chapters/02-heap.nw"
+
+#line 997 "chapters/02-heap.nw"
+/* 追加与弹出元素 */
 static size_t grown_capacity(size_t cap)
 {
 	if (cap < VEC_MIN_CAPACITY)
@@ -64,14 +69,18 @@ bool vec_pop(struct vec *v, void *elem)
 		memcpy(elem, element(v, v->len), v->elem_size);
 	return true;
 }
-#line 1026 "chapters/02-heap.nw"
+
+#line 1025 "chapters/02-heap.nw"
+/* 按下标取元素 */
 void *vec_at(const struct vec *v, size_t i)
 {
 	if (i >= v->len)
 		panic("vec index %zu out of range (length %zu)", i, v->len);
 	return element(v, i);
 }
-#line 1035 "chapters/02-heap.nw"
+
+#line 1034 "chapters/02-heap.nw"
+/* 释放数组 */
 void vec_free(struct vec *v)
 {
 	if (v->cap)

@@ -1,15 +1,18 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 440 "chapters/01-kernel.nw"
 #include "kernel/arch.h"
 #include "arch/riscv/riscv.h"
 #include "arch/riscv/sbi.h"
 
-#line 451 "chapters/01-kernel.nw"
+#line 450 "chapters/01-kernel.nw"
+/* 把字符交给 SBI 控制台 */
 void arch_putchar(char c)
 {
 	sbi_console_putchar(c);
 }
-#line 464 "chapters/01-kernel.nw"
+
+#line 463 "chapters/01-kernel.nw"
+/* 把判决交给 QEMU 然后关机 */
 #define VIRT_TEST_DEVICE 0x100000UL
 #define VIRT_TEST_PASS   0x5555
 #define VIRT_TEST_FAIL   0x3333
@@ -26,7 +29,9 @@ noreturn void arch_poweroff(int status)
 	for (;;)
 		wait_for_interrupt();
 }
-#line 486 "chapters/01-kernel.nw"
+
+#line 485 "chapters/01-kernel.nw"
+/* 关闭与恢复中断 */
 unsigned long arch_irq_save(void)
 {
 	return csr_read_clear(sstatus, SSTATUS_SIE) & SSTATUS_SIE;
@@ -37,7 +42,9 @@ void arch_irq_restore(unsigned long saved)
 	if (saved & SSTATUS_SIE)
 		csr_set(sstatus, SSTATUS_SIE);
 }
-#line 499 "chapters/01-kernel.nw"
+
+#line 498 "chapters/01-kernel.nw"
+/* 读出当前 hart 的编号 */
 unsigned arch_cpu_id(void)
 {
 	return (unsigned)read_tp();

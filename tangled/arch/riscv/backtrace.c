@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 308 "chapters/01b-traps.nw"
 #include <stddef.h>
 #include "arch/riscv/backtrace.h"
@@ -12,7 +12,8 @@ extern const struct ksym_line ksym_lines[];
 extern const uint64_t ksym_line_count;
 extern const char ksym_strings[];
 
-#line 327 "chapters/01b-traps.nw"
+#line 326 "chapters/01b-traps.nw"
+/* 找到地址不超过 pc 的最后一项 */
 static bool last_at_or_below(const void *table, size_t count, size_t stride,
 			     uintptr_t pc, size_t *found)
 {
@@ -32,7 +33,9 @@ static bool last_at_or_below(const void *table, size_t count, size_t stride,
 	*found = lo - 1;
 	return true;
 }
-#line 349 "chapters/01b-traps.nw"
+
+#line 348 "chapters/01b-traps.nw"
+/* 把地址翻译成函数与行号 */
 bool ksym_lookup(uintptr_t pc, struct ksym_place *place)
 {
 	size_t f, l;
@@ -50,7 +53,9 @@ bool ksym_lookup(uintptr_t pc, struct ksym_place *place)
 	}
 	return true;
 }
-#line 389 "chapters/01b-traps.nw"
+
+#line 388 "chapters/01b-traps.nw"
+/* 沿帧指针回溯 */
 static bool in_text(uintptr_t pc)
 {
 	return pc >= (uintptr_t)text_start && pc < (uintptr_t)text_end;

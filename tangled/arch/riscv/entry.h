@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 218 "chapters/01-kernel.nw"
 #ifndef ARCH_RISCV_ENTRY_H
 #define ARCH_RISCV_ENTRY_H

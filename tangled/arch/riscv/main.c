@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 1293 "chapters/01-kernel.nw"
 #include <stdint.h>
 #include "kernel/arch.h"
@@ -6,6 +6,9 @@
 #include "kernel/test.h"
 #include "arch/riscv/sbi.h"
 #include "arch/riscv/sections.h"
+
+#line 1318 "chapters/01-kernel.nw"
+/* kmain 用到的各章接口 */
 #line 887 "chapters/02-heap.nw"
 #include "kernel/heap.h"
 #line 1013 "chapters/03-memmap.nw"
@@ -16,7 +19,8 @@
 #line 938 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
 
-#line 1326 "chapters/01-kernel.nw"
+#line 1325 "chapters/01-kernel.nw"
+/* 打印内核各段的地址 */
 static void print_section(const char *name, const char *start, const char *end)
 {
 	kprintf("  %-8s %p-%p %8lu KiB\n", name, (void *)start, (void *)end,
@@ -42,21 +46,22 @@ noreturn void kmain(unsigned long hartid, uintptr_t dtb)
 		hartid, (void *)dtb);
 	sbi_describe();
 	print_kernel_layout();
-	
+#line 1320 "chapters/01-kernel.nw"
+	/* 在启动时初始化各章的子系统 */
 #line 890 "chapters/02-heap.nw"
-heap_init();
-heap_describe();
+	heap_init();
+	heap_describe();
 #line 1017 "chapters/03-memmap.nw"
-memmap_build(&boot_memory_map, (const void *)dtb, dtb,
-	     (uintptr_t)kernel_start, (uintptr_t)kernel_end);
-memmap_print(&boot_memory_map);
-if (boot_memory_map.problem)
-	panic("the device tree at %p cannot be used: %s", (void *)dtb,
-	      boot_memory_map.problem);
+	memmap_build(&boot_memory_map, (const void *)dtb, dtb,
+		     (uintptr_t)kernel_start, (uintptr_t)kernel_end);
+	memmap_print(&boot_memory_map);
+	if (boot_memory_map.problem)
+		panic("the device tree at %p cannot be used: %s", (void *)dtb,
+		      boot_memory_map.problem);
 #line 898 "chapters/04-frames.nw"
-frames_init(&boot_memory_map);
+	frames_init(&boot_memory_map);
 #line 941 "chapters/04a-paging.nw"
-paging_init(&boot_memory_map);
+	paging_init(&boot_memory_map);
 #line 1311 "chapters/01-kernel.nw"
 	arch_poweroff(ktest_run_all("") == 0 ? EXIT_OK : EXIT_TESTS_FAILED);
 }

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 777 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
 #include "kernel/panic.h"
@@ -7,7 +7,8 @@
 
 extern char boot_stack_guard[];
 
-#line 790 "chapters/04a-paging.nw"
+#line 789 "chapters/04a-paging.nw"
+/* 列出内核的各段 */
 #define TEST_DEVICE_BASE 0x100000UL
 
 size_t paging_segments(const struct memory_map *map, struct kspace_segment *segments)
@@ -35,7 +36,9 @@ size_t paging_segments(const struct memory_map *map, struct kspace_segment *segm
 	}
 	return count;
 }
-#line 890 "chapters/04a-paging.nw"
+
+#line 889 "chapters/04a-paging.nw"
+/* 写 satp 并清空地址翻译的缓存 */
 static inline void sfence_vma(void)
 {
 	__asm__ volatile("sfence.vma zero, zero" : : : "memory");
@@ -49,7 +52,9 @@ static inline uint64_t satp_swap(uint64_t value)
 			 : "=r"(now) : "r"(value) : "memory");
 	return now;
 }
-#line 910 "chapters/04a-paging.nw"
+
+#line 909 "chapters/04a-paging.nw"
+/* 建立内核的页表并打开分页 */
 void paging_init(const struct memory_map *map)
 {
 	struct kspace_segment segments[KSPACE_MAX_SEGMENTS];

@@ -1,10 +1,11 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 288 "chapters/01-kernel.nw"
 #include <stdbool.h>
 #include "arch/riscv/sbi.h"
 #include "kernel/printf.h"
 
-#line 305 "chapters/01-kernel.nw"
+#line 304 "chapters/01-kernel.nw"
+/* 发出一次 SBI 调用 */
 struct sbiret {
 	long error;
 	long value;
@@ -23,13 +24,17 @@ static struct sbiret sbi_call(long ext, long fid, long arg0, long arg1)
 			 : "memory");
 	return (struct sbiret){ .error = a0, .value = a1 };
 }
-#line 329 "chapters/01-kernel.nw"
+
+#line 328 "chapters/01-kernel.nw"
+/* 记录固件提供的扩展 */
 static struct {
 	long spec_version;
 	bool has_srst;
 	bool has_dbcn;
 } firmware;
-#line 340 "chapters/01-kernel.nw"
+
+#line 339 "chapters/01-kernel.nw"
+/* 探测固件 */
 #define SBI_VERSION_MAJOR(v) (((v) >> 24) & 0x7f)
 #define SBI_VERSION_MINOR(v) ((v) & 0xffffff)
 
@@ -48,7 +53,9 @@ void sbi_init(void)
 	firmware.has_srst = sbi_probe(SBI_EXT_SRST);
 	firmware.has_dbcn = sbi_probe(SBI_EXT_DBCN);
 }
-#line 362 "chapters/01-kernel.nw"
+
+#line 361 "chapters/01-kernel.nw"
+/* 通过 SBI 输出一个字符 */
 void sbi_console_putchar(char c)
 {
 	if (firmware.has_dbcn)
@@ -56,7 +63,9 @@ void sbi_console_putchar(char c)
 	else
 		sbi_call(SBI_EXT_LEGACY_PUTCHAR, 0, (unsigned char)c, 0);
 }
-#line 376 "chapters/01-kernel.nw"
+
+#line 375 "chapters/01-kernel.nw"
+/* 通过 SBI 关机 */
 void sbi_shutdown(bool failure)
 {
 	long reason = failure ? SBI_SRST_REASON_FAILURE : SBI_SRST_REASON_NONE;
@@ -66,7 +75,9 @@ void sbi_shutdown(bool failure)
 			 SBI_SRST_TYPE_SHUTDOWN, reason);
 	sbi_call(SBI_EXT_LEGACY_SHUTDOWN, 0, 0, 0);
 }
-#line 389 "chapters/01-kernel.nw"
+
+#line 388 "chapters/01-kernel.nw"
+/* 报告固件的版本与所用的扩展 */
 void sbi_describe(void)
 {
 	if (firmware.spec_version == 0) {

@@ -1,11 +1,12 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 255 "chapters/01-kernel.nw"
 #ifndef ARCH_RISCV_SBI_H
 #define ARCH_RISCV_SBI_H
 
 #include <stdbool.h>
 
-#line 272 "chapters/01-kernel.nw"
+#line 271 "chapters/01-kernel.nw"
+/* SBI 扩展与功能编号 */
 #define SBI_EXT_LEGACY_PUTCHAR  0x01
 #define SBI_EXT_LEGACY_SHUTDOWN 0x08
 #define SBI_EXT_BASE            0x10

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 147 "chapters/01-kernel.nw"
 #ifndef ARCH_RISCV_SECTIONS_H
 #define ARCH_RISCV_SECTIONS_H

@@ -1,11 +1,13 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 151 "chapters/01b-traps.nw"
 #include <stddef.h>
 #include "arch/riscv/trap.h"
 #include "arch/riscv/backtrace.h"
 #include "kernel/arch.h"
 #include "kernel/printf.h"
-#line 232 "chapters/01b-traps.nw"
+
+#line 231 "chapters/01b-traps.nw"
+/* 陷阱报告用到的各章接口 */
 /* the headers the later chapters' explanations need */
 #line 1735 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
@@ -17,7 +19,8 @@
 #define SCAUSE_STORE_PAGE_FAULT 15
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-#line 170 "chapters/01b-traps.nw"
+#line 169 "chapters/01b-traps.nw"
+/* 异常与中断的名字 */
 static const char *const exception_names[] = {
 	[0] = "instruction address misaligned",
 	[1] = "instruction access fault",
@@ -62,26 +65,30 @@ const char *trap_cause_name(uint64_t scause)
 		name = name_in(exception_names, ARRAY_LEN(exception_names), code);
 	return name ? name : "unknown cause";
 }
-#line 219 "chapters/01b-traps.nw"
+
+#line 218 "chapters/01b-traps.nw"
+/* 打印一份陷阱报告 */
 void trap_report(const struct trap_frame *tf)
 {
 	kprintf("\ntrap: %s\n", trap_cause_name(tf->scause));
 	kprintf("  scause %p  sepc %p  stval %p\n", (void *)tf->scause,
 		(void *)tf->sepc, (void *)tf->stval);
-	
-#line 235 "chapters/01b-traps.nw"
-/* the later chapters explain their kinds of trap here */
+#line 234 "chapters/01b-traps.nw"
+	/* 补充一次陷阱的说明 */
+	/* the later chapters explain their kinds of trap here */
 #line 1738 "chapters/04a-paging.nw"
-if (trap_is_page_fault(tf->scause)) {
-	char why[FAULT_DESCRIPTION_MAX];
+	if (trap_is_page_fault(tf->scause)) {
+		char why[FAULT_DESCRIPTION_MAX];
 
-	paging_describe_fault(tf->stval, why, sizeof(why));
-	kprintf("  page fault: %s\n", why);
-}
+		paging_describe_fault(tf->stval, why, sizeof(why));
+		kprintf("  page fault: %s\n", why);
+	}
 #line 225 "chapters/01b-traps.nw"
 	backtrace_print(tf->sepc, tf->x[REG_S0], tf->x[REG_RA]);
 }
-#line 242 "chapters/01b-traps.nw"
+
+#line 241 "chapters/01b-traps.nw"
+/* 处理一个致命的陷阱 */
 static unsigned trap_depth;
 
 noreturn void trap_handle(struct trap_frame *tf)

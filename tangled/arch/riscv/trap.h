@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 28 "chapters/01b-traps.nw"
 #ifndef ARCH_RISCV_TRAP_H
 #define ARCH_RISCV_TRAP_H

@@ -1,11 +1,12 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 502 "chapters/01b-traps.nw"
 #include <stdint.h>
 #include "kernel/test.h"
 
 #define NO_SUCH_ADDRESS 0x8UL
 
-#line 512 "chapters/01b-traps.nw"
+#line 511 "chapters/01b-traps.nw"
+/* 埋下的陷阱 */
 #ifdef KTEST_PLANT_LOAD_FAULT
 static __attribute__((noinline)) uint64_t load_from(uintptr_t address)
 {

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 52 "chapters/90-solutions.nw"
 /*
  * Exercise 1 (b): the spinlock's debugging hooks.  Reference solution.

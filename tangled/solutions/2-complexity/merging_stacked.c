@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 146 "chapters/90-solutions.nw"
 /*
  * Exercise 2, challenge: a stacked allocator that merges adjacent free
@@ -13,7 +13,8 @@
 extern const struct allocator_ops merging_stacked_allocator_ops;
 size_t merging_stacked_ranges(void *self);
 
-#line 167 "chapters/90-solutions.nw"
+#line 166 "chapters/90-solutions.nw"
+/* 有序区间列表的状态 */
 struct span {
 	size_t start;
 	size_t end;
@@ -29,7 +30,9 @@ static struct layout flags_layout(size_t capacity)
 {
 	return (struct layout){ capacity + 1, 1 };
 }
-#line 186 "chapters/90-solutions.nw"
+
+#line 185 "chapters/90-solutions.nw"
+/* 创建与销毁有序区间列表 */
 static void *merging_create(size_t capacity)
 {
 	struct merging *m = heap_alloc(LAYOUT_OF(struct merging));
@@ -64,7 +67,9 @@ size_t merging_stacked_ranges(void *self)
 {
 	return ((struct merging *)self)->spans.len;
 }
-#line 224 "chapters/90-solutions.nw"
+
+#line 223 "chapters/90-solutions.nw"
+/* 从最后一个区间分配 */
 static bool merging_alloc(void *self, size_t *index)
 {
 	struct merging *m = self;
@@ -79,7 +84,9 @@ static bool merging_alloc(void *self, size_t *index)
 	m->allocated[*index] = 1;
 	return true;
 }
-#line 242 "chapters/90-solutions.nw"
+
+#line 241 "chapters/90-solutions.nw"
+/* 归还并与邻居合并 */
 static size_t first_after(const struct merging *m, size_t index)
 {
 	size_t lo = 0, hi = m->spans.len;
@@ -139,7 +146,9 @@ static bool merging_dealloc(void *self, size_t index)
 	}
 	return true;
 }
-#line 304 "chapters/90-solutions.nw"
+
+#line 303 "chapters/90-solutions.nw"
+/* 合并区间的分配器的函数表 */
 const struct allocator_ops merging_stacked_allocator_ops = {
 	.name = "merging-stacked",
 	.create = merging_create,

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 113 "chapters/90-solutions.nw"
 /*
  * Exercise 2 (b): drive a stacked allocator of capacity n to its largest

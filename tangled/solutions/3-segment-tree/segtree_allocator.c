@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 348 "chapters/90-solutions.nw"
 /*
  * Exercise 3: a segment-tree page allocator.  Reference solution.
@@ -7,7 +7,8 @@
 #include "kernel/allocator.h"
 #include "kernel/heap.h"
 
-#line 367 "chapters/90-solutions.nw"
+#line 366 "chapters/90-solutions.nw"
+/* 线段树的节点与树 */
 #define SEGTREE_MAX_CAPACITY ((size_t)1 << 31)
 
 struct run {
@@ -26,7 +27,9 @@ static struct layout nodes_layout(size_t leaves)
 {
 	return (struct layout){ 2 * leaves * sizeof(struct run), _Alignof(struct run) };
 }
-#line 388 "chapters/90-solutions.nw"
+
+#line 387 "chapters/90-solutions.nw"
+/* 合并两个孩子的空闲段 */
 static uint32_t max3(uint32_t a, uint32_t b, uint32_t c)
 {
 	uint32_t m = a > b ? a : b;
@@ -54,7 +57,9 @@ static void pull(struct segtree *t, size_t k, size_t len)
 {
 	t->node[k] = combine(t->node[2 * k], t->node[2 * k + 1], len / 2);
 }
-#line 429 "chapters/90-solutions.nw"
+
+#line 428 "chapters/90-solutions.nw"
+/* 把统一的状态交给孩子 */
 static void push_down(struct segtree *t, size_t k, size_t len)
 {
 	struct run n = t->node[k];
@@ -65,7 +70,9 @@ static void push_down(struct segtree *t, size_t k, size_t len)
 		t->node[2 * k + 1] = uniform(n.longest != 0, half);
 	}
 }
-#line 445 "chapters/90-solutions.nw"
+
+#line 444 "chapters/90-solutions.nw"
+/* 建树 */
 static void build(struct segtree *t)
 {
 	size_t len = 2;
@@ -78,7 +85,9 @@ static void build(struct segtree *t)
 		pull(t, k, len);
 	}
 }
-#line 464 "chapters/90-solutions.nw"
+
+#line 463 "chapters/90-solutions.nw"
+/* 找到最左边的一段空闲页 */
 static size_t find_run(struct segtree *t, size_t count)
 {
 	size_t k = 1, lo = 0, len = t->leaves;
@@ -102,7 +111,9 @@ static size_t find_run(struct segtree *t, size_t count)
 	}
 	return lo;
 }
-#line 494 "chapters/90-solutions.nw"
+
+#line 493 "chapters/90-solutions.nw"
+/* 把一段页标成已分配或空闲 */
 static void set_range(struct segtree *t, size_t k, size_t lo, size_t len,
 		      size_t a, size_t b, bool free)
 {
@@ -117,7 +128,9 @@ static void set_range(struct segtree *t, size_t k, size_t lo, size_t len,
 	set_range(t, 2 * k + 1, lo + len / 2, len / 2, a, b, free);
 	pull(t, k, len);
 }
-#line 514 "chapters/90-solutions.nw"
+
+#line 513 "chapters/90-solutions.nw"
+/* 查看一段页里有没有空闲的 */
 static bool any_free(const struct segtree *t, size_t k, size_t lo, size_t len,
 		     size_t a, size_t b)
 {
@@ -130,7 +143,9 @@ static bool any_free(const struct segtree *t, size_t k, size_t lo, size_t len,
 	return any_free(t, 2 * k, lo, len / 2, a, b) ||
 	       any_free(t, 2 * k + 1, lo + len / 2, len / 2, a, b);
 }
-#line 532 "chapters/90-solutions.nw"
+
+#line 531 "chapters/90-solutions.nw"
+/* 线段树分配器的操作 */
 static void *segtree_create(size_t capacity)
 {
 	struct segtree *t;
@@ -191,7 +206,9 @@ static bool segtree_dealloc(void *self, size_t index)
 {
 	return segtree_dealloc_contiguous(self, index, 1);
 }
-#line 619 "chapters/90-solutions.nw"
+
+#line 618 "chapters/90-solutions.nw"
+/* 线段树分配器的函数表 */
 const struct allocator_ops segtree_allocator_ops = {
 	.name = "segtree",
 	.create = segtree_create,

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 42 "chapters/85-measure.nw"
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +15,8 @@
 #define MIXED_LIVE 1000
 #define BENCH_ALIGN 8
 
-#line 73 "chapters/85-measure.nw"
+#line 72 "chapters/85-measure.nw"
+/* 只为被测的函数计时 */
 static double measured_seconds;
 
 static double seconds(void)
@@ -32,14 +33,18 @@ static double seconds(void)
 	measured_seconds = seconds() - start_;				\
 	done_;								\
 })
-#line 92 "chapters/85-measure.nw"
+
+#line 91 "chapters/85-measure.nw"
+/* 测量用的伪随机数 */
 static uint64_t rng = 1;
 
 static uint64_t next_random(void)
 {
 	return xorshift64(&rng);
 }
-#line 104 "chapters/85-measure.nw"
+
+#line 103 "chapters/85-measure.nw"
+/* 伙伴系统的测量 */
 static struct buddy buddy;
 static unsigned char *region;
 
@@ -74,7 +79,9 @@ static size_t buddy_deep_pairs(size_t size, size_t ops)
 		buddy_alloc(&buddy, (struct layout){ BUDDY_MIN_BLOCK, BENCH_ALIGN });
 	return TIMED(measured_pairs(size, ops));
 }
-#line 157 "chapters/85-measure.nw"
+
+#line 156 "chapters/85-measure.nw"
+/* 混合负载 */
 struct live {
 	void *ptr[MIXED_LIVE];
 	size_t size[MIXED_LIVE];
@@ -124,7 +131,9 @@ static size_t measured_mixed(size_t ops, bool use_malloc, bool dry)
 	}
 	return ops;
 }
-#line 218 "chapters/85-measure.nw"
+
+#line 217 "chapters/85-measure.nw"
+/* 合并的最坏情况 */
 #define MERGE_MAX (1 << 16)
 
 static void *merge_blocks[MERGE_MAX];
@@ -150,14 +159,18 @@ static size_t buddy_merge(size_t n, size_t ops)
 		buddy_dealloc(&buddy, merge_blocks[i], l);
 	return TIMED(measured_odd_frees(n));
 }
-#line 250 "chapters/85-measure.nw"
+
+#line 249 "chapters/85-measure.nw"
+/* C 库的对照 */
 __attribute__((noinline)) static size_t measured_malloc_pairs(size_t size, size_t ops)
 {
 	for (size_t i = 0; i < ops; i++)
 		free(malloc(size));
 	return ops;
 }
-#line 270 "chapters/85-measure.nw"
+
+#line 269 "chapters/85-measure.nw"
+/* 页帧分配器的测量 */
 #define RUN_PAGES 8
 
 static void *fragmented(const struct allocator_ops *ops, size_t capacity)
@@ -224,7 +237,9 @@ static size_t metadata_per_frame(const struct allocator_ops *ops, size_t capacit
 	ops->destroy(self);
 	return used / capacity;
 }
-#line 2198 "chapters/04a-paging.nw"
+
+#line 2197 "chapters/04a-paging.nw"
+/* 页表的测量 */
 #define PT_BATCH 32768
 
 static struct page_table bench_table;
@@ -281,7 +296,9 @@ static size_t pt_case(enum pt_level level, size_t ops, bool translate)
 	measured_seconds = total;
 	return ops;
 }
-#line 342 "chapters/85-measure.nw"
+
+#line 341 "chapters/85-measure.nw"
+/* 测量的清单 */
 static size_t run_case(const char *name, size_t param, size_t ops)
 {
 	if (strcmp(name, "buddy-pairs") == 0)
@@ -304,15 +321,17 @@ static size_t run_case(const char *name, size_t param, size_t ops)
 				  param, ops, false);
 	if (strcmp(name, "segtree-run") == 0)
 		return frame_case(&segtree_allocator_ops, param, ops, true);
-	
-#line 2257 "chapters/04a-paging.nw"
-if (strncmp(name, "pt-", 3) == 0)
-	return pt_case(param ? PT_LEVEL_2M : PT_LEVEL_4K, ops, strstr(name, "translate"));
+#line 2256 "chapters/04a-paging.nw"
+	/* 测量程序里的页表用例 */
+	if (strncmp(name, "pt-", 3) == 0)
+		return pt_case(param ? PT_LEVEL_2M : PT_LEVEL_4K, ops, strstr(name, "translate"));
 #line 365 "chapters/85-measure.nw"
 	fprintf(stderr, "bench: unknown case %s\n", name);
 	exit(2);
 }
-#line 374 "chapters/85-measure.nw"
+
+#line 373 "chapters/85-measure.nw"
+/* 计时与计数 */
 static int by_value(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;

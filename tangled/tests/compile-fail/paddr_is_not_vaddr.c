@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 228 "chapters/04a-paging.nw"
 /* expect-error: incompatible type for argument 2 of 'pt_translate' */
 #include "kernel/pagetable.h"

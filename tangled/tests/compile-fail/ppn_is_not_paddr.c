@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 150 "chapters/04-frames.nw"
 /* expect-error: incompatible types when returning type 'struct paddr' */
 #include "kernel/addr.h"

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 216 "chapters/04a-paging.nw"
 /* expect-error: incompatible types when returning type 'struct vpn' */
 #include "kernel/sv39.h"

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 24 "chapters/86-figures.nw"
 #include <stdio.h>
 #include "kernel/heap.h"
@@ -6,7 +6,8 @@
 
 #define EXAMPLE_CAPACITY 5
 
-#line 37 "chapters/86-figures.nw"
+#line 36 "chapters/86-figures.nw"
+/* 打印栈式分配器的区间列表 */
 static void print_stack(FILE *out, const char *op, const char *result, void *self)
 {
 	struct range_stack *s = self;
@@ -19,7 +20,9 @@ static void print_stack(FILE *out, const char *op, const char *result, void *sel
 	}
 	fprintf(out, "}\n");
 }
-#line 53 "chapters/86-figures.nw"
+
+#line 52 "chapters/86-figures.nw"
+/* 走一遍笔记里的例子 */
 int main(int argc, char **argv)
 {
 	FILE *out;

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 98 "chapters/86-figures.nw"
 #include <stdio.h>
 #include "kernel/heap.h"
@@ -6,7 +6,8 @@
 
 #define EXAMPLE_CAPACITY 5
 
-#line 109 "chapters/86-figures.nw"
+#line 108 "chapters/86-figures.nw"
+/* 打印线段树的节点 */
 static void print_node(FILE *out, const char *state, const struct segtree *t, size_t k,
 		       size_t lo, size_t len, int forced)
 {
@@ -28,7 +29,9 @@ static void print_node(FILE *out, const char *state, const struct segtree *t, si
 		print_node(out, state, t, 2 * k + 1, lo + len / 2, len / 2, forced);
 	}
 }
-#line 134 "chapters/86-figures.nw"
+
+#line 133 "chapters/86-figures.nw"
+/* 走一遍笔记里线段树的例子 */
 int main(int argc, char **argv)
 {
 	FILE *out;

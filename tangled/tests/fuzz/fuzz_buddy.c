@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 570 "chapters/85-measure.nw"
 #include <stdlib.h>
 #include <string.h>
@@ -29,7 +29,8 @@ static void require(int condition)
 		abort();
 }
 
-#line 603 "chapters/85-measure.nw"
+#line 602 "chapters/85-measure.nw"
+/* 模糊地分配与释放 */
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
@@ -49,61 +50,61 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		unsigned char op = data[i] % 4, x = data[i + 1], y = data[i + 2];
 
 		if (op == 0 && n < FUZZ_LIVE) {
-			
-#line 642 "chapters/85-measure.nw"
-struct layout l = { 1 + (((size_t)y << 12) >> (16 - (x & 15))),
-		    (size_t)1 << ((x >> 4) % 13) };
-unsigned char *p = buddy_alloc(&b, l);
+#line 641 "chapters/85-measure.nw"
+			/* 分配一个由输入描述的块 */
+			struct layout l = { 1 + (((size_t)y << 12) >> (16 - (x & 15))),
+					    (size_t)1 << ((x >> 4) % 13) };
+			unsigned char *p = buddy_alloc(&b, l);
 
-if (p) {
-	require((size_t)p % l.align == 0);
-	live[n] = (struct fuzz_block){ p, l, (unsigned char)(i | 1) };
-	memset(p, live[n].fill, l.size);
-	in_use += block_bytes(l);
-	n++;
-}
+			if (p) {
+				require((size_t)p % l.align == 0);
+				live[n] = (struct fuzz_block){ p, l, (unsigned char)(i | 1) };
+				memset(p, live[n].fill, l.size);
+				in_use += block_bytes(l);
+				n++;
+			}
 #line 623 "chapters/85-measure.nw"
 		} else if (op == 1 && n > 0) {
-			
-#line 656 "chapters/85-measure.nw"
-size_t victim = x % n;
-struct fuzz_block blk = live[victim];
+#line 655 "chapters/85-measure.nw"
+			/* 释放一个活着的块 */
+			size_t victim = x % n;
+			struct fuzz_block blk = live[victim];
 
-for (size_t k = 0; k < blk.layout.size; k++)
-	require(blk.ptr[k] == blk.fill);
-require(buddy_dealloc(&b, blk.ptr, blk.layout));
-in_use -= block_bytes(blk.layout);
-live[victim] = live[--n];
-freed[nfreed++ % FUZZ_FREED] = blk.ptr;
+			for (size_t k = 0; k < blk.layout.size; k++)
+				require(blk.ptr[k] == blk.fill);
+			require(buddy_dealloc(&b, blk.ptr, blk.layout));
+			in_use -= block_bytes(blk.layout);
+			live[victim] = live[--n];
+			freed[nfreed++ % FUZZ_FREED] = blk.ptr;
 #line 625 "chapters/85-measure.nw"
 		} else if (op == 2) {
-			
-#line 674 "chapters/85-measure.nw"
-struct layout small = { 16, 16 };
-unsigned char *p = NULL;
-bool live_again = false;
+#line 673 "chapters/85-measure.nw"
+			/* 一次必须被拒绝的释放 */
+			struct layout small = { 16, 16 };
+			unsigned char *p = NULL;
+			bool live_again = false;
 
-switch (y % 4) {
-case 0:
-	if (n > 0)
-		require(!buddy_dealloc(&b, live[x % n].ptr,
-				       (struct layout){ 2 * block_bytes(live[x % n].layout), 1 }));
-	break;
-case 1:
-	if (n > 0 && block_bytes(live[x % n].layout) > 16)
-		require(!buddy_dealloc(&b, live[x % n].ptr + 16, small));
-	break;
-case 2:
-	p = freed[x % FUZZ_FREED];
-	for (size_t k = 0; k < n; k++)
-		live_again |= live[k].ptr == p;
-	if (p && !live_again)
-		require(!buddy_dealloc(&b, p, small));
-	break;
-default:
-	require(!buddy_dealloc(&b, region + FUZZ_REGION + x * 16, small));
-	break;
-}
+			switch (y % 4) {
+			case 0:
+				if (n > 0)
+					require(!buddy_dealloc(&b, live[x % n].ptr,
+							       (struct layout){ 2 * block_bytes(live[x % n].layout), 1 }));
+				break;
+			case 1:
+				if (n > 0 && block_bytes(live[x % n].layout) > 16)
+					require(!buddy_dealloc(&b, live[x % n].ptr + 16, small));
+				break;
+			case 2:
+				p = freed[x % FUZZ_FREED];
+				for (size_t k = 0; k < n; k++)
+					live_again |= live[k].ptr == p;
+				if (p && !live_again)
+					require(!buddy_dealloc(&b, p, small));
+				break;
+			default:
+				require(!buddy_dealloc(&b, region + FUZZ_REGION + x * 16, small));
+				break;
+			}
 #line 627 "chapters/85-measure.nw"
 		}
 		require(buddy_free_bytes(&b) == initial - in_use);

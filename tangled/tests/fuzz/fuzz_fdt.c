@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 745 "chapters/85-measure.nw"
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 388 "chapters/80-grading.nw"
 #include <stdint.h>
 #include "kernel/allocator.h"
@@ -14,7 +14,8 @@ extern const struct allocator_ops GRADE_OPS;
 
 static void *self;
 
-#line 419 "chapters/80-grading.nw"
+#line 418 "chapters/80-grading.nw"
+/* 被计数的调用 */
 #define COUNTED __attribute__((noinline, used))
 
 enum count_mode { COUNT_NOTHING, COUNT_OPS, COUNT_LONG_RUNS };
@@ -69,7 +70,9 @@ COUNTED bool grade_counted_long_dealloc_contiguous(size_t first, size_t count)
 	counted_calls++;
 	return ok;
 }
-#line 478 "chapters/80-grading.nw"
+
+#line 477 "chapters/80-grading.nw"
+/* 回答一个操作的结果 */
 static bool ready(bool has_operation)
 {
 	if (self && has_operation)
@@ -90,7 +93,9 @@ static void answer_number(bool ok, size_t value)
 	else
 		reply("-");
 }
-#line 502 "chapters/80-grading.nw"
+
+#line 501 "chapters/80-grading.nw"
+/* 分配器的命令 */
 static void create(const struct request *req)
 {
 	if (self)

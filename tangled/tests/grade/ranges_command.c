@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 599 "chapters/80-grading.nw"
 #include "tests/grade/server.h"
 

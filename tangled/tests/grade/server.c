@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 201 "chapters/80-grading.nw"
 #include <errno.h>
 #include <setjmp.h>
@@ -11,7 +11,8 @@
 #include "kernel/heap.h"
 #include "tests/grade/server.h"
 
-#line 225 "chapters/80-grading.nw"
+#line 224 "chapters/80-grading.nw"
+/* 把回答与诊断分开 */
 static FILE *answers;
 
 static void open_answer_channel(void)
@@ -40,7 +41,9 @@ void reply_flush(void)
 {
 	fflush(answers);
 }
-#line 257 "chapters/80-grading.nw"
+
+#line 256 "chapters/80-grading.nw"
+/* 读一条请求 */
 #define REQUEST_LINE_MAX 128
 
 static bool parse_number(const char **p, size_t *value)
@@ -76,7 +79,9 @@ bool server_read_request(struct request *req)
 	snprintf(req->text, sizeof(req->text), "%s", p);
 	return true;
 }
-#line 299 "chapters/80-grading.nw"
+
+#line 298 "chapters/80-grading.nw"
+/* 在 panic 时回到服务器 */
 const char *server_catch_panic(void (*fn)(void *), void *arg)
 {
 	jmp_buf landing;
@@ -104,7 +109,9 @@ void reply_outcome(const char *panicked)
 			*c = ' ';
 	reply("! %s", line);
 }
-#line 331 "chapters/80-grading.nw"
+
+#line 330 "chapters/80-grading.nw"
+/* 服务器的主循环 */
 extern const struct command __start_grade_commands[], __stop_grade_commands[];
 
 static const struct command *find_command(const struct request *req)

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 636 "chapters/80-grading.nw"
 #include "kernel/allocator.h"
 #include "tests/grade/server.h"

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 1079 "chapters/04-frames.nw"
 #include <stdlib.h>
 #include <string.h>
@@ -6,7 +6,8 @@
 #include "kernel/random.h"
 #include "kernel/test.h"
 
-#line 1096 "chapters/04-frames.nw"
+#line 1095 "chapters/04-frames.nw"
+/* 模型的状态 */
 struct model {
 	const struct allocator_ops *ops;
 	void *self;
@@ -45,7 +46,9 @@ static bool model_has_more(const struct model *m, unsigned steps)
 		ktest_fail(__FILE__, __LINE__, __VA_ARGS__);		\
 		return false;						\
 	} while (0)
-#line 1137 "chapters/04-frames.nw"
+
+#line 1136 "chapters/04-frames.nw"
+/* 模型里的连续空闲段 */
 static bool model_has_run(const struct model *m, size_t count)
 {
 	size_t run = 0;
@@ -67,7 +70,9 @@ static bool model_run_is(const struct model *m, size_t first, size_t count, bool
 			return false;
 	return true;
 }
-#line 1161 "chapters/04-frames.nw"
+
+#line 1160 "chapters/04-frames.nw"
+/* 对照一次分配 */
 static bool check_alloc(struct model *m)
 {
 	size_t index = SIZE_MAX;
@@ -85,7 +90,9 @@ static bool check_alloc(struct model *m)
 	m->used_count++;
 	return true;
 }
-#line 1183 "chapters/04-frames.nw"
+
+#line 1182 "chapters/04-frames.nw"
+/* 对照一次归还 */
 static size_t pick_index(struct model *m)
 {
 	size_t index = model_random(m) % (m->capacity + 2);
@@ -110,7 +117,9 @@ static bool check_dealloc(struct model *m)
 	}
 	return true;
 }
-#line 1216 "chapters/04-frames.nw"
+
+#line 1215 "chapters/04-frames.nw"
+/* 对照连续的分配与归还 */
 static bool check_alloc_contiguous(struct model *m)
 {
 	size_t count = 1 + model_random(m) % (m->capacity / 8 + 1);
@@ -145,7 +154,9 @@ static bool check_dealloc_contiguous(struct model *m)
 	}
 	return true;
 }
-#line 1256 "chapters/04-frames.nw"
+
+#line 1255 "chapters/04-frames.nw"
+/* 对照一串随机操作 */
 static bool check_step(struct model *m)
 {
 	bool contiguous = m->ops->alloc_contiguous && m->ops->dealloc_contiguous;

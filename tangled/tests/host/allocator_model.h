@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 1057 "chapters/04-frames.nw"
 #ifndef TESTS_HOST_ALLOCATOR_MODEL_H
 #define TESTS_HOST_ALLOCATOR_MODEL_H

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 1308 "chapters/02-heap.nw"
 #include <stdint.h>
 #include <stdlib.h>
@@ -12,7 +12,8 @@
 #define MAX_LIVE 512
 #define SEED 20261126
 
-#line 1329 "chapters/02-heap.nw"
+#line 1328 "chapters/02-heap.nw"
+/* 随机测试的伪随机数 */
 static uint64_t rng_state;
 
 static uint64_t rng_next(void)
@@ -26,7 +27,9 @@ static size_t random_size(void)
 
 	return 1 + (size_t)(rng_next() % ((size_t)1 << bits));
 }
-#line 1345 "chapters/02-heap.nw"
+
+#line 1344 "chapters/02-heap.nw"
+/* 随机测试的一个块 */
 struct live_block {
 	unsigned char *ptr;
 	struct layout layout;
@@ -40,7 +43,9 @@ static bool block_intact(const struct live_block *blk)
 			return false;
 	return true;
 }
-#line 1363 "chapters/02-heap.nw"
+
+#line 1362 "chapters/02-heap.nw"
+/* 随机释放一个块并检查它的内容 */
 static void free_random_block(struct buddy *b, struct live_block *live, size_t *n)
 {
 	size_t i = rng_next() % *n;
@@ -53,7 +58,9 @@ static void free_random_block(struct buddy *b, struct live_block *live, size_t *
 			   SEED, (void *)live[i].ptr);
 	live[i] = live[--*n];
 }
-#line 1379 "chapters/02-heap.nw"
+
+#line 1378 "chapters/02-heap.nw"
+/* 随机地分配与释放 */
 KTEST(buddy_agrees_with_model_under_random_operations)
 {
 	static struct live_block live[MAX_LIVE];
@@ -67,19 +74,19 @@ KTEST(buddy_agrees_with_model_under_random_operations)
 	largest_at_start = buddy_largest_free(&b);
 	for (int step = 0; step < STEPS && !ktest_failed(); step++) {
 		if (n < MAX_LIVE && rng_next() % 100 < 55) {
-			
-#line 1409 "chapters/02-heap.nw"
-struct layout layout = { random_size(), (size_t)1 << (rng_next() % 13) };
-unsigned char *p = buddy_alloc(&b, layout);
+#line 1408 "chapters/02-heap.nw"
+			/* 随机分配一个块并检查它 */
+			struct layout layout = { random_size(), (size_t)1 << (rng_next() % 13) };
+			unsigned char *p = buddy_alloc(&b, layout);
 
-if (p) {
-	if ((uintptr_t)p % layout.align != 0)
-		ktest_fail(__FILE__, __LINE__, "seed %d, step %d: %p not aligned to %zu",
-			   SEED, step, (void *)p, layout.align);
-	live[n] = (struct live_block){ p, layout, (unsigned char)(step | 1) };
-	memset(p, live[n].fill, layout.size);
-	n++;
-}
+			if (p) {
+				if ((uintptr_t)p % layout.align != 0)
+					ktest_fail(__FILE__, __LINE__, "seed %d, step %d: %p not aligned to %zu",
+						   SEED, step, (void *)p, layout.align);
+				live[n] = (struct live_block){ p, layout, (unsigned char)(step | 1) };
+				memset(p, live[n].fill, layout.size);
+				n++;
+			}
 #line 1393 "chapters/02-heap.nw"
 		} else if (n > 0) {
 			free_random_block(&b, live, &n);

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 1100 "chapters/03-memmap.nw"
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +11,8 @@
 #define VIRT_RAM_BASE 0x80000000ULL
 #define MiB (1024ULL * 1024)
 
-#line 1121 "chapters/03-memmap.nw"
+#line 1120 "chapters/03-memmap.nw"
+/* 读入 QEMU 导出的设备树 */
 static unsigned char *load_dtb(const char *name, size_t *len)
 {
 	const char *dir = getenv("DTB_DIR");
@@ -43,7 +44,9 @@ static unsigned char *load_dtb(const char *name, size_t *len)
 	*len = (size_t)size;
 	return blob;
 }
-#line 1155 "chapters/03-memmap.nw"
+
+#line 1154 "chapters/03-memmap.nw"
+/* 在真实的设备树上读出内存 */
 static void expect_virt_ram(const char *name, uint64_t size)
 {
 	size_t len;
@@ -69,7 +72,9 @@ KTEST(fdt_reads_qemu_virt_memory)
 	expect_virt_ram("virt-128M.dtb", 128 * MiB);
 	expect_virt_ram("virt-256M.dtb", 256 * MiB);
 }
-#line 1189 "chapters/03-memmap.nw"
+
+#line 1188 "chapters/03-memmap.nw"
+/* 一个造设备树的小工具 */
 #define BUILD_MAX 4096
 
 struct builder {
@@ -167,7 +172,9 @@ static size_t finish(struct builder *b, unsigned char *out)
 	memcpy(out + strings_off, b->strings, b->strings_len);
 	return total;
 }
-#line 1293 "chapters/03-memmap.nw"
+
+#line 1292 "chapters/03-memmap.nw"
+/* 读出各种形状的设备树 */
 static size_t shaped_tree(unsigned char *out)
 {
 	static const uint32_t ram0[] = { 0x80000000, 0x4000000 };
@@ -223,7 +230,9 @@ KTEST(fdt_reads_every_shape)
 	ASSERT_EQ(mem.reserved[1].size, 0x80000);
 	ASSERT_EQ(mem.reserved[2].base, 0x83000000);
 }
-#line 1356 "chapters/03-memmap.nw"
+
+#line 1355 "chapters/03-memmap.nw"
+/* 拒绝损坏的设备树 */
 static enum fdt_status read_with_field(const unsigned char *blob, size_t len,
 				       size_t offset, uint32_t value)
 {
@@ -337,7 +346,9 @@ KTEST(fdt_rejects_damaged_structure)
 	end_node(&b);
 	ASSERT_EQ(read_built(&b), FDT_ERR_STRUCTURE);
 }
-#line 1487 "chapters/03-memmap.nw"
+
+#line 1486 "chapters/03-memmap.nw"
+/* 随机损坏的设备树 */
 #define DAMAGE_ROUNDS 20000
 
 KTEST(fdt_survives_random_damage)
@@ -374,7 +385,9 @@ KTEST(fdt_survives_random_damage)
 	free(copy);
 	free(blob);
 }
-#line 1534 "chapters/03-memmap.nw"
+
+#line 1533 "chapters/03-memmap.nw"
+/* 在设备树上建立内存地图 */
 #define TEST_DTB_PHYS 0x87e00000ULL
 #define TEST_KERNEL_START 0x80200000ULL
 #define TEST_KERNEL_END 0x80a00000ULL

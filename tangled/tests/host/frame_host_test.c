@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 1507 "chapters/04-frames.nw"
 #include "host/shim.h"
 #include "kernel/frame.h"

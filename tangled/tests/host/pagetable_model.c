@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 1798 "chapters/04a-paging.nw"
 #include <string.h>
 #include "kernel/random.h"
@@ -6,7 +6,8 @@
 #include "tests/host/pagetable_model.h"
 #include "tests/host/physmem.h"
 
-#line 1812 "chapters/04a-paging.nw"
+#line 1811 "chapters/04a-paging.nw"
+/* 页表模型的状态 */
 #define MODEL_FRAMES 12
 #define MODEL_MAPPINGS 64
 
@@ -44,7 +45,9 @@ static unsigned pick(struct pt_model *m, unsigned bound)
 		ktest_fail(__FILE__, __LINE__, __VA_ARGS__);		\
 		return false;						\
 	} while (0)
-#line 1854 "chapters/04a-paging.nw"
+
+#line 1853 "chapters/04a-paging.nw"
+/* 模型回答映射的问题 */
 static bool covers(const struct mapping *m, uintptr_t va)
 {
 	return va - m->va < pt_level_size(m->level);
@@ -87,7 +90,9 @@ static size_t model_frames(const struct pt_model *m)
 		}
 	return frames;
 }
-#line 1904 "chapters/04a-paging.nw"
+
+#line 1903 "chapters/04a-paging.nw"
+/* 对照一次映射 */
 static const uintptr_t indices[] = { 0, 1, 2, 511 };
 static const unsigned flag_choices[] = {
 	PTE_R, PTE_R | PTE_W, PTE_R | PTE_X, PTE_R | PTE_W | PTE_X, PTE_R | PTE_U | PTE_A,
@@ -166,7 +171,9 @@ static bool check_map(struct pt_model *m)
 		m->live[m->count++] = (struct mapping){ va, pa, level, flags | PTE_V };
 	return true;
 }
-#line 1987 "chapters/04a-paging.nw"
+
+#line 1986 "chapters/04a-paging.nw"
+/* 对照一次拆除与一次翻译 */
 static uintptr_t pick_known_va(struct pt_model *m)
 {
 	const struct mapping *target;
@@ -215,7 +222,9 @@ static bool check_translate(struct pt_model *m)
 			    (void *)(target->pa + (va - target->va)), target->flags);
 	return true;
 }
-#line 2041 "chapters/04a-paging.nw"
+
+#line 2040 "chapters/04a-paging.nw"
+/* 对照一串页表操作 */
 static void count_leaf(void *context, struct vaddr va, struct paddr pa,
 		       enum pt_level level, unsigned flags)
 {

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 1066 "chapters/04a-paging.nw"
 #ifndef TESTS_HOST_PHYSMEM_H
 #define TESTS_HOST_PHYSMEM_H

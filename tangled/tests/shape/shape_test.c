@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 462 "chapters/85-measure.nw"
 #include <stdlib.h>
 #include "kernel/allocator.h"
@@ -10,7 +10,8 @@
 #define SHAPE_REGION (16 * 1024 * 1024)
 #define SHAPE_ROUNDS 256
 
-#line 479 "chapters/85-measure.nw"
+#line 478 "chapters/85-measure.nw"
+/* 伙伴系统的合并不随空闲块增长 */
 static unsigned long steps_per_odd_free(unsigned char *region, size_t n)
 {
 	static void *blocks[1 << 16];
@@ -41,7 +42,9 @@ KTEST(buddy_merging_is_flat_in_the_number_of_free_blocks)
 	kprintf("odd frees: %lu steps each at n = 2^10, %lu at n = 2^16\n", small, large);
 	ASSERT(2 * large <= 3 * small);
 }
-#line 515 "chapters/85-measure.nw"
+
+#line 514 "chapters/85-measure.nw"
+/* 分配器的步数随容量增长的形状 */
 #define SHAPE_MIN_LOG 10
 #define SHAPE_MAX_LOG 18
 #define SEGTREE_STEPS_PER_LEVEL 200

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 439 "chapters/85-measure.nw"
 #include "tests/shape/steps.h"
 

@@ -1,4 +1,4 @@
-/* Generated from the chapters by notangle; edit the .nw source. */
+/* Generated from the chapters by tools/tangle; edit the .nw source. */
 #line 450 "chapters/85-measure.nw"
 #ifndef TESTS_SHAPE_STEPS_H
 #define TESTS_SHAPE_STEPS_H
