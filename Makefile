@@ -7,17 +7,18 @@ SHELL := /bin/bash
 MAKEFLAGS += --no-print-directory --no-builtin-rules
 
 # ---------------------------------------------------------------- knobs
-V            ?= 0
-BUILD        ?= build
-EXERCISES    ?= exercises
-ALLOCATOR    ?= stacked
-HEAP_BACKING ?= array
-PLANT        ?=
-QEMU_MEM     ?= 128M
-QEMU_TIMEOUT ?= 600
-QEMU_EXTRA   ?=
-EDITION      ?= student
-AUTO_TANGLE  ?= 1
+# `make help` prints the knobs and targets that carry a "##" description.
+V            ?= 0##        1 shows the full commands
+BUILD        ?= build##    where every output goes
+EXERCISES    ?= exercises## the student's files (make grade, the kernel)
+ALLOCATOR    ?= stacked##  the kernel's frame allocator: stacked|segtree
+HEAP_BACKING ?= array##    the heap test's backing store: array|vec
+PLANT        ?=##          a fault to plant, to see the kernel catch it (PLANTS)
+QEMU_MEM     ?= 128M##     the guest's RAM, 16M..8G
+QEMU_TIMEOUT ?= 600##      seconds without a power-off before make qemu gives up
+QEMU_EXTRA   ?=##          more QEMU options
+EDITION      ?= student##  the book's edition: student|teacher
+AUTO_TANGLE  ?= 1##        0 builds from the committed tangled/ without tangling
 
 # A knob with a value nobody handles would silently build the default.
 ALLOCATORS    := stacked segtree
@@ -48,9 +49,14 @@ CHAPTERS := $(sort $(wildcard chapters/*.nw))
 NEED     := tools/need
 
 # ---------------------------------------------------------------- tangle
-# Tangling runs while make reads this file (through the included stamp), so
-# the file lists below always see the freshly tangled tree.  `make test`
-# passes AUTO_TANGLE=0: it checks the committed tree instead of rewriting it.
+# Tangling happens while make reads this file, before any rule runs.  The
+# stamp $(BUILD)/tangle.mk is included below and depends on the chapters;
+# GNU make first brings every included makefile up to date, and when the
+# stamp's rule ran it reads the whole Makefile again.  So the rules below
+# always see the freshly tangled tangled/ and the .d files that go with it,
+# and one `make qemu` after editing a chapter is enough.  Goals that must not
+# rewrite tangled/ are listed in NO_TANGLE_GOALS; `make test` passes
+# AUTO_TANGLE=0 because it checks the committed tree instead.
 NO_TANGLE_GOALS := clean deps help check-tangle test grade handin similarity student-kit
 ifeq ($(AUTO_TANGLE),1)
 ifneq ($(filter-out $(NO_TANGLE_GOALS),$(or $(MAKECMDGOALS),all)),)
@@ -70,15 +76,30 @@ $(EXERCISES)/%: | tangled/starter/%
 	$(Q)mkdir -p $(@D) && cp -n tangled/starter/$* $@
 
 .PHONY: tangle check-tangle
-tangle:
+tangle: ## chapters/*.nw -> tangled/ (every other target does it first)
 	@:
 
-check-tangle:
+check-tangle: ## fail if tangled/ differs from the chapters or a file is in no build list
 	$(Q)$(NEED) tangle
 	$(Q)rm -rf $(BUILD)/check-tangle
 	$(Q)TANGLE_QUIET=1 tools/tangle $(BUILD)/check-tangle $(CHAPTERS)
 	$(Q)diff -r $(BUILD)/check-tangle tangled || \
 	  { echo "check-tangle: tangled/ differs from the chapters; run 'make tangle' and commit" >&2; exit 1; }
+	$(Q)unlisted=$$(comm -23 <(ls $(BUILT_DIRS:%=%/*.[cS]) | sort) \
+	  <(printf '%s\n' $(KSRCS) $(HLIB_SRCS) $(HTEST_SRCS) | sort -u)); \
+	  [ -z "$$unlisted" ] || \
+	  { echo "check-tangle: in no source list of the Makefile:" $$unlisted >&2; exit 1; }
+
+# The recipe of every object rule: $(call compile,LABEL,COMPILER AND FLAGS).
+define compile
+	@$(call msg,$(1),$<$(if $(3), [$(3)]))
+	$(Q)mkdir -p $(@D) && $(2) -c $< -o $@
+endef
+
+# Each group of tools is checked (and installed) once per make run.
+.PHONY: need-kernel need-host need-fuzz
+need-kernel need-host need-fuzz: need-%: ## (internal) install a group of tools once per run
+	$(Q)$(NEED) $*
 
 # ---------------------------------------------------------------- kernel
 CROSS   := riscv64-unknown-elf-
@@ -105,7 +126,16 @@ KDEFS    := $(if $(filter failure,$(PLANT)),-DKTEST_PLANT_FAILURE) \
 	    $(if $(filter segtree,$(ALLOCATOR)),-DFRAME_ALLOCATOR_OPS=segtree_allocator_ops)
 KLDFLAGS := -nostdlib -static -no-pie -Wl,--no-warn-rwx-segments
 
-KSRCS := $(wildcard tangled/arch/riscv/*.S tangled/arch/riscv/*.c tangled/kernel/*.c)
+# The kernel's sources, in link order: the RISC-V code (chapters 1, 1b and
+# 4a), the portable code of every chapter, and the kernel-resident tests.
+ARCH_SRCS      := entry.S trap.S arch.c backtrace.c main.c paging.c paging_test.c \
+		  sbi.c string.c trap.c trap_planted_test.c
+PORTABLE_SRCS  := buddy.c fdt.c frame.c heap.c kspace.c memmap.c pagetable.c panic.c \
+		  printf.c spinlock.c stacked_allocator.c test.c vec.c
+KTEST_SRCS     := buddy_test.c frame_planted_test.c frame_test.c heap_test.c \
+		  memmap_test.c planted_test.c printf_test.c stacked_allocator_test.c
+KSRCS := $(addprefix tangled/arch/riscv/,$(ARCH_SRCS)) \
+	 $(sort $(addprefix tangled/kernel/,$(PORTABLE_SRCS) $(KTEST_SRCS)))
 # The student's files that become part of the kernel.
 EXERCISE_KSRCS := 1-vec-heap/lock_debug.c \
 		  $(if $(filter segtree,$(ALLOCATOR)),3-segment-tree/segtree_allocator.c)
@@ -119,20 +149,14 @@ $(KBUILD)/kernel/test.c.o: KDEFS += $(if $(KTEST_NONCE),-DKTEST_NONCE='"$(KTEST_
 # GCC turns a byte loop into a call to memset; inside memset that recurses.
 $(KBUILD)/arch/riscv/string.c.o: KCFLAGS += -fno-tree-loop-distribute-patterns
 
-$(KBUILD)/%.c.o: tangled/%.c Makefile
-	@$(call msg,CC,$<)
-	$(Q)$(NEED) kernel
-	$(Q)mkdir -p $(@D) && $(KCC) $(KCFLAGS) $(KDEFS) -c $< -o $@
+$(KBUILD)/%.c.o: tangled/%.c Makefile | need-kernel
+	$(call compile,CC,$(KCC) $(KCFLAGS) $(KDEFS))
 
-$(KBUILD)/$(EXERCISE_TAG)/%.c.o: $(EXERCISES)/%.c Makefile
-	@$(call msg,CC,$<)
-	$(Q)$(NEED) kernel
-	$(Q)mkdir -p $(@D) && $(KCC) $(KCFLAGS) $(KDEFS) -c $< -o $@
+$(KBUILD)/$(EXERCISE_TAG)/%.c.o: $(EXERCISES)/%.c Makefile | need-kernel
+	$(call compile,CC,$(KCC) $(KCFLAGS) $(KDEFS))
 
-$(KBUILD)/%.S.o: tangled/%.S Makefile
-	@$(call msg,AS,$<)
-	$(Q)$(NEED) kernel
-	$(Q)mkdir -p $(@D) && $(KCC) $(KCFLAGS) $(KDEFS) -c $< -o $@
+$(KBUILD)/%.S.o: tangled/%.S Makefile | need-kernel
+	$(call compile,AS,$(KCC) $(KCFLAGS) $(KDEFS))
 
 # Two links: the first with empty symbol tables, the second with the tables
 # tools/ksyms made from the first (chapter "陷阱").  The tables sit after all
@@ -164,7 +188,7 @@ $(KERNEL): $(KBUILD)/kernel-pre.elf $(KBUILD)/ksyms.o
 -include $(KOBJS:.o=.d)
 
 .PHONY: kernel qemu qemu-gdb qemu-cmd
-kernel: $(KERNEL)
+kernel: $(KERNEL) ## build the kernel (ALLOCATOR, HEAP_BACKING, PLANT)
 
 QEMU      := qemu-system-riscv64
 QEMU_OPTS  = -machine virt -nographic -bios default -smp 1 -m $(QEMU_MEM) \
@@ -172,7 +196,7 @@ QEMU_OPTS  = -machine virt -nographic -bios default -smp 1 -m $(QEMU_MEM) \
 GDB_PORT  ?= $(shell echo $$(( 25000 + $$(id -u) % 5000 )))
 
 # The kernel powers off by itself; QEMU_TIMEOUT seconds without that mean it hung.
-qemu: $(KERNEL)
+qemu: $(KERNEL) ## boot the kernel under QEMU; leave with Ctrl-A, then X
 	@$(call msg,QEMU,$(KERNEL))
 	$(Q)[[ '$(QEMU_TIMEOUT)' =~ ^[1-9][0-9]*$$ ]] || \
 	  { echo "qemu: QEMU_TIMEOUT='$(QEMU_TIMEOUT)' is not a whole number of seconds" >&2; exit 2; }
@@ -183,10 +207,10 @@ qemu: $(KERNEL)
 	  fi; exit $$status
 
 # The command line `make qemu` runs, for scripts that want QEMU's own status.
-qemu-cmd: $(KERNEL)
+qemu-cmd: $(KERNEL) ## (for scripts) print the QEMU command line of make qemu
 	@echo $(QEMU) $(QEMU_OPTS)
 
-qemu-gdb: $(KERNEL)
+qemu-gdb: $(KERNEL) ## boot and wait for gdb-multiarch -x $(BUILD)/gdbinit
 	$(Q)$(NEED) debug
 	$(Q)printf '%s\n' 'set confirm off' 'set architecture riscv:rv64' \
 	  "file \"$$LITOS_ROOT/$(KERNEL)\"" 'target remote localhost:$(GDB_PORT)' \
@@ -205,17 +229,19 @@ HOST_HEAP_SIZE := '(128 * 1024 * 1024)'
 HCFLAGS  := -std=gnu11 -O1 -g $(WARNINGS) $(SANITIZE) -fno-omit-frame-pointer -fno-toplevel-reorder \
 	    -Itangled -MMD -MP -DHEAP_SIZE=$(HOST_HEAP_SIZE)
 
-HLIB_SRCS  := $(filter-out %_test.c,$(wildcard tangled/kernel/*.c)) \
+HOST_TEST_SRCS := allocator_model.c allocator_model_test.c buddy_random_test.c fdt_test.c \
+		  frame_host_test.c heap_panic_test.c pagetable_host_test.c \
+		  pagetable_model.c pagetable_model_test.c physmem.c printf_vs_libc_test.c
+HLIB_SRCS  := $(addprefix tangled/kernel/,$(PORTABLE_SRCS)) \
 	      tangled/starter/1-vec-heap/lock_debug.c
-HTEST_SRCS := $(filter %_test.c,$(wildcard tangled/kernel/*.c)) \
-	      $(wildcard tangled/host/*.c tangled/tests/host/*.c)
+HTEST_SRCS := $(addprefix tangled/kernel/,$(KTEST_SRCS)) tangled/host/main.c tangled/host/shim.c \
+	      $(addprefix tangled/tests/host/,$(HOST_TEST_SRCS))
+BUILT_DIRS := tangled/arch/riscv tangled/kernel tangled/host tangled/tests/host
 HLIB       := $(HBUILD)/libkernel.a
 HTESTS     := $(HBUILD)/run-tests
 
-$(HBUILD)/%.c.o: tangled/%.c Makefile
-	@$(call msg,HOSTCC,$<)
-	$(Q)$(NEED) host
-	$(Q)mkdir -p $(@D) && $(HCC) $(HCFLAGS) -c $< -o $@
+$(HBUILD)/%.c.o: tangled/%.c Makefile | need-host
+	$(call compile,HOSTCC,$(HCC) $(HCFLAGS))
 
 $(HLIB): $(patsubst tangled/%,$(HBUILD)/%.o,$(HLIB_SRCS))
 	@$(call msg,AR,$@)
@@ -230,14 +256,14 @@ $(HTESTS): $(patsubst tangled/%,$(HBUILD)/%.o,$(HTEST_SRCS)) $(HLIB)
 # Files that must not compile: the chapters' claims about C's type checks.
 COMPILE_FAIL := $(wildcard tangled/tests/compile-fail/*.c)
 
-check-compile-fail:
+check-compile-fail: ## the examples the compiler must reject are rejected
 	$(Q)$(NEED) host
 	$(Q)for f in $(COMPILE_FAIL); do \
 	  tools/expect-compile-error $$f $(HCC) -std=gnu11 $(WARNINGS) -Itangled -c -o /dev/null || exit 1; \
 	done
 
 .PHONY: host-lib host-test check-compile-fail
-host-lib: $(HLIB)
+host-lib: $(HLIB) ## build/host/libkernel.a: the portable code for the host
 
 # Device trees of QEMU's virt machine, for the device-tree reader's tests.
 DTBS := $(BUILD)/dtb/virt-128M.dtb $(BUILD)/dtb/virt-256M.dtb
@@ -247,7 +273,7 @@ $(BUILD)/dtb/virt-%.dtb:
 	$(Q)$(NEED) kernel
 	$(Q)mkdir -p $(@D) && $(QEMU) -machine virt,dumpdtb=$@ -m $* -nographic -bios default >/dev/null
 
-host-test: $(HTESTS) $(DTBS)
+host-test: $(HTESTS) $(DTBS) ## the portable code's tests under ASan+UBSan (T=filter)
 	@$(call msg,RUN,$(HTESTS))
 	$(Q)DTB_DIR=$(BUILD)/dtb $(HTESTS) $(T)
 
@@ -258,10 +284,8 @@ BBUILD    := $(BUILD)/bench-bin
 BCFLAGS   := -std=gnu11 -O2 -g $(WARNINGS) -Itangled -DHEAP_SIZE=$(HOST_HEAP_SIZE) \
 	     -fno-builtin-malloc -fno-builtin-free
 
-$(BBUILD)/%.c.o: tangled/%.c Makefile
-	@$(call msg,HOSTCC,$<)
-	$(Q)$(NEED) host
-	$(Q)mkdir -p $(@D) && $(HCC) $(BCFLAGS) -c $< -o $@
+$(BBUILD)/%.c.o: tangled/%.c Makefile | need-host
+	$(call compile,HOSTCC,$(HCC) $(BCFLAGS))
 
 $(BBUILD)/libkernel.a: $(patsubst tangled/%,$(BBUILD)/%.o,$(HLIB_SRCS))
 	@$(call msg,AR,$@)
@@ -282,28 +306,22 @@ GRADE_C_FILES := 1-vec-heap/lock_debug.c 2-complexity/workload.c \
 KTEST_NONCE ?=
 
 $(GBUILD)/asan/%.c.o: $(EXERCISES)/%.c Makefile
-	@$(call msg,HOSTCC,$<)
-	$(Q)mkdir -p $(@D) && $(HCC) $(HCFLAGS) -c $< -o $@
+	$(call compile,HOSTCC,$(HCC) $(HCFLAGS))
 
 $(GBUILD)/plain/%.c.o: $(EXERCISES)/%.c Makefile
-	@$(call msg,HOSTCC,$<)
-	$(Q)mkdir -p $(@D) && $(HCC) $(BCFLAGS) -c $< -o $@
+	$(call compile,HOSTCC,$(HCC) $(BCFLAGS))
 
 $(GBUILD)/plain/%.c.i: $(EXERCISES)/%.c Makefile
-	@$(call msg,CPP,$<)
-	$(Q)mkdir -p $(@D) && $(HCC) $(BCFLAGS) -E $< -o $@
+	$(call compile,CPP,$(HCC) $(BCFLAGS) -E)
 
 $(GBUILD)/ex2/alloc_commands.o: tangled/tests/grade/alloc_commands.c Makefile
-	@$(call msg,HOSTCC,$< [merging])
-	$(Q)mkdir -p $(@D) && $(HCC) $(HCFLAGS) -DGRADE_OPS=merging_stacked_allocator_ops -c $< -o $@
+	$(call compile,HOSTCC,$(HCC) $(HCFLAGS) -DGRADE_OPS=merging_stacked_allocator_ops,merging)
 
 $(GBUILD)/ex3/alloc_commands.o: tangled/tests/grade/alloc_commands.c Makefile
-	@$(call msg,HOSTCC,$< [segtree])
-	$(Q)mkdir -p $(@D) && $(HCC) $(HCFLAGS) -DGRADE_OPS=segtree_allocator_ops -c $< -o $@
+	$(call compile,HOSTCC,$(HCC) $(HCFLAGS) -DGRADE_OPS=segtree_allocator_ops,segtree)
 
 $(GBUILD)/ex3-counted/%.o: tangled/tests/grade/%.c Makefile
-	@$(call msg,HOSTCC,$< [counted])
-	$(Q)mkdir -p $(@D) && $(HCC) $(BCFLAGS) -DGRADE_OPS=segtree_allocator_ops -c $< -o $@
+	$(call compile,HOSTCC,$(HCC) $(BCFLAGS) -DGRADE_OPS=segtree_allocator_ops,counted)
 
 $(GBUILD)/ex1-server: $(GRADE_SERVER) $(HBUILD)/tests/grade/lock_commands.c.o \
 	       $(GBUILD)/asan/1-vec-heap/lock_debug.c.o $(GRADE_LIB)
@@ -324,35 +342,36 @@ $(GBUILD)/ex3-counted-server: $(GBUILD)/ex3-counted/server.o $(GBUILD)/ex3-count
 	$(Q)$(HCC) $(BCFLAGS) $^ -o $@
 
 .PHONY: grade-ex1 grade-ex2 grade-ex3 grade-ex3-counted grade-check grade handin autograder similarity
-grade-ex1 grade-ex2 grade-ex3 grade-ex3-counted: grade-%: $(GBUILD)/%-server
-grade-check: $(patsubst %,$(GBUILD)/plain/%.o,$(GRADE_C_FILES)) \
-	     $(patsubst %,$(GBUILD)/plain/%.i,$(GRADE_C_FILES)) $(BBUILD)/libkernel.a
+grade-ex1 grade-ex2 grade-ex3 grade-ex3-counted: grade-%: $(GBUILD)/%-server ## (for tools/grade) build one exercise's grading server
+GRADE_CHECK_FILES := $(patsubst %,$(GBUILD)/plain/%.o,$(GRADE_C_FILES)) \
+		     $(patsubst %,$(GBUILD)/plain/%.i,$(GRADE_C_FILES)) $(BBUILD)/libkernel.a
+grade-check: $(GRADE_CHECK_FILES) ## (for tools/grade) compile the student's files alone
 
 SUBMISSION ?= $(EXERCISES)
-grade:
+grade: ## grade your exercises (T=test filter, SUBMISSION=dir)
 	$(Q)$(NEED) grade host
 	$(Q)tools/grade --submission "$(SUBMISSION)" $(if $(T),--filter "$(T)")
 
-handin:
+handin: ## pack your committed exercises for hand-in
 	$(Q)tools/handin
 
 # teacher{
 # The class template: no solutions, no teacher-only text (README, "学生包").
 .PHONY: student-kit
-student-kit:
+student-kit: ## the class's repository, without solutions: build/student-kit/
 	$(Q)$(NEED) tangle
 	$(Q)tools/student-kit $(BUILD)/student-kit
 # teacher}
 
 # teacher{
-autograder:
+autograder: ## a Gradescope autograder: build/autograder.zip
 	$(Q)tools/autograder $(BUILD)/autograder.zip
 # teacher}
 
 # Pairs of hand-ins in CLASS (as for tools/grade-all) whose code is alike.
 CLASS ?=
 # teacher{
-similarity:
+similarity: ## pairs of hand-ins in CLASS=DIR whose code is alike
 	$(Q)test -n "$(CLASS)" || { echo "usage: make similarity CLASS=DIR [THRESHOLD=50]" >&2; exit 2; }
 	$(Q)tools/similarity --submissions "$(CLASS)" --starter tangled/starter \
 	  --out $(BUILD)/similarity $(if $(THRESHOLD),--threshold $(THRESHOLD))
@@ -376,8 +395,7 @@ SHAPE_COUNTED := kernel/buddy.c kernel/stacked_allocator.c \
 		 solutions/3-segment-tree/segtree_allocator.c
 
 $(SBUILD)/counted/%.c.o: tangled/%.c Makefile
-	@$(call msg,HOSTCC,$<)
-	$(Q)mkdir -p $(@D) && $(HCC) $(HCFLAGS) -fsanitize-coverage=trace-pc -c $< -o $@
+	$(call compile,HOSTCC,$(HCC) $(HCFLAGS) -fsanitize-coverage=trace-pc)
 
 $(SHAPE_BIN): $(patsubst %,$(SBUILD)/counted/%.o,$(SHAPE_COUNTED)) \
 	      $(HBUILD)/tests/shape/shape_test.c.o $(HBUILD)/tests/shape/steps.c.o \
@@ -395,14 +413,11 @@ FUZZ_LIB  := $(patsubst tangled/%,$(FBUILD)/obj/%.o,$(HLIB_SRCS) tangled/host/sh
 	     tangled/solutions/3-segment-tree/segtree_allocator.c)
 FUZZERS   := $(addprefix $(FBUILD)/fuzz-,buddy stacked segtree fdt pagetable)
 
-$(FBUILD)/obj/%.c.o: tangled/%.c Makefile
-	@$(call msg,CLANG,$<)
-	$(Q)$(NEED) fuzz
-	$(Q)mkdir -p $(@D) && $(FCC) $(FCFLAGS) -c $< -o $@
+$(FBUILD)/obj/%.c.o: tangled/%.c Makefile | need-fuzz
+	$(call compile,CLANG,$(FCC) $(FCFLAGS))
 
-$(FBUILD)/obj/fuzz-%.o: tangled/tests/fuzz/fuzz_allocator.c Makefile
-	@$(call msg,CLANG,$< [$*])
-	$(Q)mkdir -p $(@D) && $(FCC) $(FCFLAGS) -DFUZZ_OPS=$*_allocator_ops -c $< -o $@
+$(FBUILD)/obj/fuzz-%.o: tangled/tests/fuzz/fuzz_allocator.c Makefile | need-fuzz
+	$(call compile,CLANG,$(FCC) $(FCFLAGS) -DFUZZ_OPS=$*_allocator_ops,$*)
 
 $(FBUILD)/fuzz-buddy: $(FBUILD)/obj/tests/fuzz/fuzz_buddy.c.o $(FUZZ_LIB)
 $(FBUILD)/fuzz-fdt: $(FBUILD)/obj/tests/fuzz/fuzz_fdt.c.o $(FUZZ_LIB)
@@ -414,28 +429,28 @@ $(FUZZERS):
 	$(Q)$(FCC) $(FCFLAGS) -fsanitize=fuzzer $^ -o $@
 
 .PHONY: bench bench-quick bench-record shape-test fuzz
-bench: $(BENCH_BIN)
+bench: $(BENCH_BIN) ## measure the allocators (instructions, seconds) into build/bench/
 	$(Q)$(NEED) bench book
 	$(Q)tools/bench --binary $(BENCH_BIN) --out $(BUILD)/bench
 
-bench-quick: $(BENCH_BIN)
+bench-quick: $(BENCH_BIN) ## the same, fewer repetitions
 	$(Q)$(NEED) bench book
 	$(Q)tools/bench --binary $(BENCH_BIN) --out $(BUILD)/bench-quick --quick
 
-bench-record:
+bench-record: ## copy build/bench/ into figures/data/ (the book's numbers)
 	$(Q)test -f $(BUILD)/bench/frames.csv || { echo "run make bench first" >&2; exit 1; }
 	$(Q)mkdir -p figures/data
 	$(Q)cp $(BUILD)/bench/buddy.csv $(BUILD)/bench/scaling.csv $(BUILD)/bench/frames.csv \
 	  $(BUILD)/bench/pagetable.csv $(BUILD)/bench/values.tex figures/data/
 	@echo "bench-record: copied the measurements of $(BUILD)/bench to figures/data/"
 
-shape-test: $(SHAPE_BIN)
+shape-test: $(SHAPE_BIN) ## the step counts grow as the book claims
 	@$(call msg,RUN,$(SHAPE_BIN))
 	$(Q)$(SHAPE_BIN)
 
 # The memory-map tests write the device trees they build (variant-*.dtb)
 # next to QEMU's: seeds for the fdt fuzzer.
-fuzz: $(FUZZERS) $(DTBS) $(HTESTS)
+fuzz: $(FUZZERS) $(DTBS) $(HTESTS) ## run each libFuzzer harness FUZZ_TIME seconds
 	$(Q)DTB_DIR=$(BUILD)/dtb $(HTESTS) memmap_ >/dev/null
 	$(Q)tools/fuzz --time $(FUZZ_TIME) --dir $(FBUILD) --seeds tangled/tests/fuzz/seeds.txt \
 	  --dtbs $(BUILD)/dtb
@@ -476,7 +491,7 @@ $(FIGBUILD)/segtree-data.tex: $(FIGBUILD)/segtree_figdata
 	$(Q)$< $@
 
 .PHONY: figure-data
-figure-data: $(FIG_DATA)
+figure-data: $(FIG_DATA) ## the data the figures draw, from real runs
 
 # ---------------------------------------------------------------- book
 BOOK_DIR      := $(BUILD)/book-$(EDITION)
@@ -513,7 +528,7 @@ $(BOOK_PDF): $(BOOK_DIR)/body.tex $(BOOK_DIR)/edition.tex $(FIG_DATA) \
 	$(Q)cp $(BOOK_DIR)/book.pdf $@
 
 .PHONY: pdf
-pdf: $(BOOK_PDF)
+pdf: $(BOOK_PDF) ## the book (EDITION=teacher adds the solutions)
 
 # ---------------------------------------------------------------- html
 # The HTML edition: one page per chapter from the same chapters, figures as SVG.
@@ -538,37 +553,32 @@ $(HTML_DIR)/index.html: $(BOOK_CHAPTERS) tools/nw2html book/html.css $(wildcard 
 	$(Q)cp book/html.css $(HTML_DIR)/style.css
 
 .PHONY: html check-html
-html: $(HTML_DIR)/index.html $(HTML_FIGS)
+html: $(HTML_DIR)/index.html $(HTML_FIGS) ## the HTML edition, one page per chapter
 
-check-html: html
+check-html: html ## open the HTML edition in a headless browser
 	$(Q)$(NEED) browser
 	$(Q)tools/check-html $(HTML_DIR)
 
 # ---------------------------------------------------------------- checks
 .PHONY: all test deps clean help
-all: kernel pdf
+all: kernel pdf ## (default) tangle, build the kernel, weave the PDF
 
-test:
+test: ## every check; ends with "N passed, N failed"
 	$(Q)tools/test
 
-deps:
+deps: ## install every Debian package the project needs
 	$(Q)$(NEED) --all
 
-clean:
+clean: ## remove $(BUILD)/
 	rm -rf $(BUILD)
 
-help:
-	@echo "make            tangle, build the kernel, weave the PDF"
-	@echo "make qemu       boot the kernel under QEMU (QEMU_MEM=16M..8G, ALLOCATOR=$(subst $(eval) ,|,$(ALLOCATORS)),"
-	@echo "               PLANT=..., QEMU_TIMEOUT=$(QEMU_TIMEOUT)); leave QEMU with Ctrl-A, then X"
-	@echo "make qemu-gdb   the same, waiting for gdb-multiarch -x $(BUILD)/gdbinit"
-	@echo "make test       every check; ends with 'N passed, N failed'"
-	@echo "make pdf        the book (EDITION=teacher adds the solutions)"
-	@echo "make similarity CLASS=DIR  pairs of hand-ins whose code is alike"
-	@echo "make tangle     chapters/*.nw -> tangled/"
-	@echo "make check-tangle  fail if tangled/ differs from the chapters"
-	@echo "make host-lib   $(HLIB) from the portable code"
-	@echo "make host-test  the portable code's tests on the host (T=filter)"
-	@echo "make deps       install every Debian package the project needs"
-	@echo "make clean      remove $(BUILD)/"
-	@echo "V=1 shows full commands."
+help: ## this list
+	@echo "usage: make [TARGET] [KNOB=value ...]"
+	@echo "targets:"
+	@awk '/^[a-z][-a-z0-9 %]*:.*## / { i = index($$0, " ## "); \
+	  printf "  %-20s %s\n", substr($$0, 1, index($$0, ":") - 1), substr($$0, i + 4) }' \
+	  $(MAKEFILE_LIST) | sed 's/\$$(BUILD)/$(BUILD)/'
+	@echo "knobs:"
+	@awk '/^[A-Z_]+ +\?=.*##/ { i = index($$0, "##"); split(substr($$0, 1, i - 1), kv, "?="); \
+	  gsub(/ /, "", kv[1]); gsub(/ /, "", kv[2]); d = substr($$0, i + 2); sub(/^ +/, "", d); \
+	  printf "  %-20s %s\n", kv[1] "=" kv[2], d }' Makefile
