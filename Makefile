@@ -136,27 +136,43 @@ KTEST_SRCS     := buddy_test.c frame_planted_test.c frame_test.c heap_test.c \
 		  memmap_test.c planted_test.c printf_test.c stacked_allocator_test.c
 KSRCS := $(addprefix tangled/arch/riscv/,$(ARCH_SRCS)) \
 	 $(sort $(addprefix tangled/kernel/,$(PORTABLE_SRCS) $(KTEST_SRCS)))
+# Only the files that name a knob's macro are compiled once per configuration
+# ($(KBUILD)); the rest once for all ($(KCOMMON)), so a planted kernel costs a
+# few compiles, not a rebuild.  A header naming one would need all its users
+# in the first group: we refuse that instead.
+KNOB_MACROS  := KTEST_PLANT|HEAP_BACKING_VEC|FRAME_ALLOCATOR_OPS|KTEST_NONCE
+KCONFIG_SRCS := $(shell grep -lE '$(KNOB_MACROS)' $(KSRCS) 2>/dev/null)
+$(if $(shell grep -lE '$(KNOB_MACROS)' tangled/kernel/*.h tangled/arch/riscv/*.h 2>/dev/null), \
+  $(error a header names a knob's macro; name it only in .c files))
+KCOMMON := $(BUILD)/kernel/common
 # The student's files that become part of the kernel.
 EXERCISE_KSRCS := 1-vec-heap/lock_debug.c \
 		  $(if $(filter segtree,$(ALLOCATOR)),3-segment-tree/segtree_allocator.c)
 EXERCISE_TAG   := ex-$(subst /,-,$(EXERCISES))
-KOBJS := $(patsubst tangled/%,$(KBUILD)/%.o,$(KSRCS)) \
+KOBJS := $(foreach f,$(KSRCS:tangled/%=%),$(if $(filter tangled/$(f),$(KCONFIG_SRCS)),$(KBUILD),$(KCOMMON))/$(f).o) \
 	 $(patsubst %,$(KBUILD)/$(EXERCISE_TAG)/%.o,$(EXERCISE_KSRCS))
 
 # Only the test runner sees the grader's nonce; the student's files never do.
 $(KBUILD)/kernel/test.c.o: KDEFS += $(if $(KTEST_NONCE),-DKTEST_NONCE='"$(KTEST_NONCE)"')
 
 # GCC turns a byte loop into a call to memset; inside memset that recurses.
-$(KBUILD)/arch/riscv/string.c.o: KCFLAGS += -fno-tree-loop-distribute-patterns
+$(KCOMMON)/arch/riscv/string.c.o: KCFLAGS += -fno-tree-loop-distribute-patterns
 
 $(KBUILD)/%.c.o: tangled/%.c Makefile | need-kernel
 	$(call compile,CC,$(KCC) $(KCFLAGS) $(KDEFS))
 
+$(KBUILD)/%.S.o: tangled/%.S Makefile | need-kernel
+	$(call compile,AS,$(KCC) $(KCFLAGS) $(KDEFS))
+
+$(KCOMMON)/%.c.o: tangled/%.c Makefile | need-kernel
+	$(call compile,CC,$(KCC) $(KCFLAGS))
+
+$(KCOMMON)/%.S.o: tangled/%.S Makefile | need-kernel
+	$(call compile,AS,$(KCC) $(KCFLAGS))
+
 $(KBUILD)/$(EXERCISE_TAG)/%.c.o: $(EXERCISES)/%.c Makefile | need-kernel
 	$(call compile,CC,$(KCC) $(KCFLAGS) $(KDEFS))
 
-$(KBUILD)/%.S.o: tangled/%.S Makefile | need-kernel
-	$(call compile,AS,$(KCC) $(KCFLAGS) $(KDEFS))
 
 # Two links: the first with empty symbol tables, the second with the tables
 # tools/ksyms made from the first (chapter "陷阱").  The tables sit after all
