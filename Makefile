@@ -104,7 +104,9 @@ need-kernel need-host need-fuzz: need-%: ## (internal) install a group of tools 
 # ---------------------------------------------------------------- kernel
 CROSS   := riscv64-unknown-elf-
 KCC     := $(CROSS)gcc
-KCONFIG := $(ALLOCATOR)-$(HEAP_BACKING)$(if $(PLANT),-plant-$(PLANT))
+EXERCISE_TAG := ex-$(subst /,-,$(EXERCISES))
+KCONFIG := $(ALLOCATOR)-$(HEAP_BACKING)$(if $(PLANT),-plant-$(PLANT))$(if \
+	   $(filter-out exercises,$(EXERCISES)),-$(EXERCISE_TAG))
 KBUILD  := $(BUILD)/kernel/$(KCONFIG)
 KERNEL  := $(KBUILD)/kernel.elf
 
@@ -148,7 +150,6 @@ KCOMMON := $(BUILD)/kernel/common
 # The student's files that become part of the kernel.
 EXERCISE_KSRCS := 1-vec-heap/lock_debug.c \
 		  $(if $(filter segtree,$(ALLOCATOR)),3-segment-tree/segtree_allocator.c)
-EXERCISE_TAG   := ex-$(subst /,-,$(EXERCISES))
 KOBJS := $(foreach f,$(KSRCS:tangled/%=%),$(if $(filter tangled/$(f),$(KCONFIG_SRCS)),$(KBUILD),$(KCOMMON))/$(f).o) \
 	 $(patsubst %,$(KBUILD)/$(EXERCISE_TAG)/%.o,$(EXERCISE_KSRCS))
 
@@ -576,11 +577,13 @@ check-html: html ## open the HTML edition in a headless browser
 	$(Q)tools/check-html $(HTML_DIR)
 
 # ---------------------------------------------------------------- checks
-.PHONY: all test deps clean help
+.PHONY: all test test-build deps clean help
 all: kernel pdf ## (default) tangle, build the kernel, weave the PDF
 
 test: ## every check; ends with "N passed, N failed"
 	$(Q)tools/test
+
+test-build: kernel host-lib $(HTESTS) $(DTBS) figure-data ## (for tools/test) what several checks share
 
 deps: ## install every Debian package the project needs
 	$(Q)$(NEED) --all
