@@ -9,6 +9,15 @@
 #define COMPARISONS 5000
 #define BUFFER 96
 
+static void expect_same_as_libc(int step, const char *format, const char *ours,
+				const char *libc)
+{
+	if (strcmp(ours, libc) != 0)
+		ktest_fail(__FILE__, __LINE__,
+			   "seed 1, step %d, \"%s\": got \"%s\", libc \"%s\"",
+			   step, format, ours, libc);
+}
+
 KTEST(printf_agrees_with_libc)
 {
 	static const char *const formats[] = {
@@ -27,16 +36,10 @@ KTEST(printf_agrees_with_libc)
 
 		ksnprintf(ours, BUFFER, f, (int)v, (int)v, (int)v, (int)v);
 		snprintf(libc, BUFFER, f, (int)v, (int)v, (int)v, (int)v);
-		if (strcmp(ours, libc) != 0)
-			ktest_fail(__FILE__, __LINE__,
-				   "seed 1, step %d, \"%s\": got \"%s\", libc \"%s\"",
-				   i, f, ours, libc);
+		expect_same_as_libc(i, f, ours, libc);
 		ksnprintf(ours, BUFFER, lf, (long)v, (long)v, (long)v, (long)v);
 		snprintf(libc, BUFFER, lf, (long)v, (long)v, (long)v, (long)v);
-		if (strcmp(ours, libc) != 0)
-			ktest_fail(__FILE__, __LINE__,
-				   "seed 1, step %d, \"%s\": got \"%s\", libc \"%s\"",
-				   i, lf, ours, libc);
+		expect_same_as_libc(i, lf, ours, libc);
 		if (ktest_failed())
 			return;
 	}
