@@ -315,6 +315,8 @@ static enum fdt_status scan_structure(const struct fdt *fdt, struct fdt_memory *
 			return FDT_ERR_STRUCTURE;
 		switch (token) {
 		case FDT_BEGIN_NODE:
+#line 588 "chapters/03-memmap.nw"
+			/* 进入一个子节点 */
 			if (!take_string(&c, &name) || s.depth == FDT_MAX_DEPTH)
 				return FDT_ERR_STRUCTURE;
 			s.depth++;
@@ -324,6 +326,7 @@ static enum fdt_status scan_structure(const struct fdt *fdt, struct fdt_memory *
 				s.resv_address_cells = FDT_DEFAULT_ADDRESS_CELLS;
 				s.resv_size_cells = FDT_DEFAULT_SIZE_CELLS;
 			}
+#line 560 "chapters/03-memmap.nw"
 			break;
 		case FDT_END_NODE:
 			if (s.depth == 0)
@@ -347,7 +350,7 @@ static enum fdt_status scan_structure(const struct fdt *fdt, struct fdt_memory *
 	}
 }
 
-#line 598 "chapters/03-memmap.nw"
+#line 606 "chapters/03-memmap.nw"
 /* 读取内存的信息 */
 enum fdt_status fdt_read_memory(const void *blob, size_t len, struct fdt_memory *mem)
 {
@@ -366,7 +369,7 @@ enum fdt_status fdt_read_memory(const void *blob, size_t len, struct fdt_memory 
 	return status;
 }
 
-#line 620 "chapters/03-memmap.nw"
+#line 628 "chapters/03-memmap.nw"
 /* 说明读取失败的原因 */
 const char *fdt_strerror(enum fdt_status status)
 {

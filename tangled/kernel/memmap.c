@@ -1,11 +1,11 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 730 "chapters/03-memmap.nw"
+#line 738 "chapters/03-memmap.nw"
 #include "kernel/memmap.h"
 #include "kernel/printf.h"
 
 struct memory_map boot_memory_map;
 
-#line 811 "chapters/03-memmap.nw"
+#line 819 "chapters/03-memmap.nw"
 /* 按起点排序 */
 static void sort_by_start(struct phys_region *r, size_t n)
 {
@@ -19,7 +19,7 @@ static void sort_by_start(struct phys_region *r, size_t n)
 	}
 }
 
-#line 750 "chapters/03-memmap.nw"
+#line 758 "chapters/03-memmap.nw"
 /* 从设备树读出内存段 */
 static bool plausible_dtb(uint64_t dtb)
 {
@@ -37,7 +37,7 @@ static uint32_t dtb_size(const void *dtb, uint64_t dtb_phys)
 	return size <= DTB_MAX_SIZE ? size : 0;
 }
 
-#line 788 "chapters/03-memmap.nw"
+#line 796 "chapters/03-memmap.nw"
 /* 收下设备树里的内存段 */
 static const char *take_ram(struct memory_map *map, const struct fdt_memory *mem)
 {
@@ -59,7 +59,7 @@ static const char *take_ram(struct memory_map *map, const struct fdt_memory *mem
 	return NULL;
 }
 
-#line 769 "chapters/03-memmap.nw"
+#line 777 "chapters/03-memmap.nw"
 static const char *read_tree(struct memory_map *map, const void *dtb, uint32_t size,
 			     struct fdt_memory *mem)
 {
@@ -75,7 +75,7 @@ static const char *read_tree(struct memory_map *map, const void *dtb, uint32_t s
 	return take_ram(map, mem);
 }
 
-#line 828 "chapters/03-memmap.nw"
+#line 836 "chapters/03-memmap.nw"
 /* 记下保留的区域 */
 static bool reserve(struct memory_map *map, uint64_t start, uint64_t end,
 	const char *what)
@@ -93,7 +93,7 @@ static bool reserve(struct memory_map *map, uint64_t start, uint64_t end,
 	return true;
 }
 
-#line 850 "chapters/03-memmap.nw"
+#line 858 "chapters/03-memmap.nw"
 /* 从内存中减去保留的区域 */
 static void add_usable(struct memory_map *map, uint64_t start, uint64_t end)
 {
@@ -120,7 +120,7 @@ static void subtract_reserved(struct memory_map *map)
 	}
 }
 
-#line 883 "chapters/03-memmap.nw"
+#line 891 "chapters/03-memmap.nw"
 /* 建立内存地图 */
 static uint64_t region_end(uint64_t base, uint64_t size)
 {
@@ -169,7 +169,7 @@ void memmap_build(struct memory_map *map, const void *dtb, uint64_t dtb_phys,
 		subtract_reserved(map);
 }
 
-#line 938 "chapters/03-memmap.nw"
+#line 946 "chapters/03-memmap.nw"
 /* 从空闲内存里切下一块 */
 bool memmap_take(struct memory_map *map, uint64_t size, const char *what,
 	uint64_t *start)
@@ -198,7 +198,7 @@ bool memmap_take(struct memory_map *map, uint64_t size, const char *what,
 	return true;
 }
 
-#line 970 "chapters/03-memmap.nw"
+#line 978 "chapters/03-memmap.nw"
 /* 打印内存地图 */
 uint64_t memmap_usable_bytes(const struct memory_map *map)
 {

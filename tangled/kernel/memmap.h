@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 661 "chapters/03-memmap.nw"
+#line 669 "chapters/03-memmap.nw"
 #ifndef KERNEL_MEMMAP_H
 #define KERNEL_MEMMAP_H
 
@@ -12,7 +12,7 @@
 #define MEMMAP_MAX_REGIONS (FDT_MAX_RANGES + 16)
 #define MEMMAP_MAX_USABLE  (MEMMAP_MAX_REGIONS + MEMMAP_MAX_RAM)
 
-#line 712 "chapters/03-memmap.nw"
+#line 720 "chapters/03-memmap.nw"
 /* 内存地图中的一段 */
 struct phys_region {
 	uint64_t start;
@@ -20,7 +20,7 @@ struct phys_region {
 	const char *what;
 };
 
-#line 675 "chapters/03-memmap.nw"
+#line 683 "chapters/03-memmap.nw"
 struct memory_map {
 	size_t ram_count;
 	struct phys_region ram[MEMMAP_MAX_RAM];
@@ -31,12 +31,12 @@ struct memory_map {
 	struct phys_region usable[MEMMAP_MAX_USABLE];
 };
 
-#line 720 "chapters/03-memmap.nw"
+#line 728 "chapters/03-memmap.nw"
 /* 设备树地址的合理范围 */
 #define DTB_LOWEST_ADDRESS 0x80000000ULL
 #define DTB_MAX_SIZE       (1024 * 1024)
 
-#line 687 "chapters/03-memmap.nw"
+#line 695 "chapters/03-memmap.nw"
 void memmap_build(struct memory_map *map, const void *dtb, uint64_t dtb_phys,
 		  uint64_t kernel_start, uint64_t kernel_end);
 bool memmap_take(struct memory_map *map, uint64_t size, const char *what,

@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1036 "chapters/03-memmap.nw"
+#line 1044 "chapters/03-memmap.nw"
 #include <stdbool.h>
 #include "kernel/memmap.h"
 #include "kernel/test.h"

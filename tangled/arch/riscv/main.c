@@ -11,7 +11,7 @@
 /* kmain 用到的各章接口 */
 #line 887 "chapters/02-heap.nw"
 #include "kernel/heap.h"
-#line 1013 "chapters/03-memmap.nw"
+#line 1021 "chapters/03-memmap.nw"
 #include "kernel/memmap.h"
 #include "kernel/panic.h"
 #line 895 "chapters/04-frames.nw"
@@ -51,7 +51,7 @@ noreturn void kmain(unsigned long hartid, uintptr_t dtb)
 #line 890 "chapters/02-heap.nw"
 	heap_init();
 	heap_describe();
-#line 1017 "chapters/03-memmap.nw"
+#line 1025 "chapters/03-memmap.nw"
 	memmap_build(&boot_memory_map, (const void *)dtb, dtb,
 		     (uintptr_t)kernel_start, (uintptr_t)kernel_end);
 	memmap_print(&boot_memory_map);

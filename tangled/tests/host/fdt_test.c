@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1100 "chapters/03-memmap.nw"
+#line 1108 "chapters/03-memmap.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +11,7 @@
 #define VIRT_RAM_BASE 0x80000000ULL
 #define MiB (1024ULL * 1024)
 
-#line 1120 "chapters/03-memmap.nw"
+#line 1128 "chapters/03-memmap.nw"
 /* 读入 QEMU 导出的设备树 */
 static unsigned char *load_dtb(const char *name, size_t *len)
 {
@@ -45,7 +45,7 @@ static unsigned char *load_dtb(const char *name, size_t *len)
 	return blob;
 }
 
-#line 1154 "chapters/03-memmap.nw"
+#line 1162 "chapters/03-memmap.nw"
 /* 在真实的设备树上读出内存 */
 static void expect_virt_ram(const char *name, uint64_t size)
 {
@@ -73,7 +73,7 @@ KTEST(fdt_reads_qemu_virt_memory)
 	expect_virt_ram("virt-256M.dtb", 256 * MiB);
 }
 
-#line 1188 "chapters/03-memmap.nw"
+#line 1196 "chapters/03-memmap.nw"
 /* 一个造设备树的小工具 */
 #define BUILD_MAX 4096
 
@@ -173,7 +173,7 @@ static size_t finish(struct builder *b, unsigned char *out)
 	return total;
 }
 
-#line 1292 "chapters/03-memmap.nw"
+#line 1300 "chapters/03-memmap.nw"
 /* 读出各种形状的设备树 */
 static size_t shaped_tree(unsigned char *out)
 {
@@ -231,7 +231,7 @@ KTEST(fdt_reads_every_shape)
 	ASSERT_EQ(mem.reserved[2].base, 0x83000000);
 }
 
-#line 1355 "chapters/03-memmap.nw"
+#line 1363 "chapters/03-memmap.nw"
 /* 拒绝损坏的设备树 */
 static enum fdt_status read_with_field(const unsigned char *blob, size_t len,
 				       size_t offset, uint32_t value)
@@ -272,7 +272,7 @@ KTEST(fdt_rejects_damaged_headers)
 	ASSERT_EQ(fdt_total_size(blob + 1), 0);
 	free(blob);
 }
-#line 1401 "chapters/03-memmap.nw"
+#line 1409 "chapters/03-memmap.nw"
 static enum fdt_status read_built(struct builder *b)
 {
 	static unsigned char blob[BUILD_MAX * 2];
@@ -347,7 +347,7 @@ KTEST(fdt_rejects_damaged_structure)
 	ASSERT_EQ(read_built(&b), FDT_ERR_STRUCTURE);
 }
 
-#line 1486 "chapters/03-memmap.nw"
+#line 1494 "chapters/03-memmap.nw"
 /* 随机损坏的设备树 */
 #define DAMAGE_ROUNDS 20000
 
@@ -386,7 +386,7 @@ KTEST(fdt_survives_random_damage)
 	free(blob);
 }
 
-#line 1533 "chapters/03-memmap.nw"
+#line 1541 "chapters/03-memmap.nw"
 /* 在设备树上建立内存地图 */
 #define TEST_DTB_PHYS 0x87e00000ULL
 #define TEST_KERNEL_START 0x80200000ULL
@@ -461,7 +461,7 @@ KTEST(memmap_handles_overlapping_reservations)
 	ASSERT_EQ(map.usable[1].start, 0x86000000 + fdt_total_size(blob));
 	ASSERT_EQ(map.usable[1].end, 0x87ff0000);
 }
-#line 1615 "chapters/03-memmap.nw"
+#line 1623 "chapters/03-memmap.nw"
 static void save_dtb(const char *name, const unsigned char *blob, size_t len)
 {
 	const char *dir = getenv("DTB_DIR");
@@ -520,7 +520,7 @@ KTEST(memmap_honours_every_reservation)
 	ASSERT(map.problem != NULL && strcmp(map.problem, "too many reserved ranges") == 0);
 	ASSERT_EQ(map.usable_count, 0);
 }
-#line 1680 "chapters/03-memmap.nw"
+#line 1688 "chapters/03-memmap.nw"
 KTEST(memmap_uses_every_memory_node)
 {
 	static unsigned char blob[BUILD_MAX * 2];
