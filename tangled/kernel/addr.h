@@ -58,7 +58,7 @@ static inline bool ppn_equal(struct ppn a, struct ppn b)
 {
 	return a.value == b.value;
 }
-#line 126 "chapters/04-frames.nw"
+#line 127 "chapters/04-frames.nw"
 static inline struct ppn_range ppn_range_within(struct paddr start, struct paddr end)
 {
 	struct ppn first = ppn_ceil(start), last = ppn_floor(end);
@@ -76,6 +76,11 @@ static inline size_t ppn_range_len(struct ppn_range range)
 static inline bool ppn_range_contains(struct ppn_range range, struct ppn page)
 {
 	return page.value >= range.start.value && page.value < range.end.value;
+}
+
+static inline bool ppn_ranges_overlap(struct ppn_range a, struct ppn_range b)
+{
+	return a.start.value < b.end.value && b.start.value < a.end.value;
 }
 
 #line 57 "chapters/04-frames.nw"

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 438 "chapters/04-frames.nw"
+#line 591 "chapters/04-frames.nw"
 #ifndef KERNEL_FRAME_H
 #define KERNEL_FRAME_H
 
@@ -7,36 +7,38 @@
 #include <stddef.h>
 #include "kernel/addr.h"
 #include "kernel/allocator.h"
+#include "kernel/compiler.h"
 #include "kernel/memmap.h"
 #include "kernel/spinlock.h"
 
 #define FRAME_MAX_ZONES MEMMAP_MAX_USABLE
-#define MUST_CHECK __attribute__((warn_unused_result))
 
-#line 460 "chapters/04-frames.nw"
+#line 613 "chapters/04-frames.nw"
 struct frame_zone {
 	struct ppn_range pages;
 	void *allocator;
 };
-#line 471 "chapters/04-frames.nw"
+#line 624 "chapters/04-frames.nw"
 struct frame_allocator {
 	const struct allocator_ops *ops;
 	size_t zone_count;
 	struct frame_zone zones[FRAME_MAX_ZONES];
 };
 
-MUST_CHECK const char *frame_allocator_init(struct frame_allocator *fa,
-					    const struct allocator_ops *ops,
-					    const struct ppn_range *ranges, size_t count);
+MUST_CHECK bool frame_allocator_init(struct frame_allocator *fa,
+				     const struct allocator_ops *ops,
+				     const struct ppn_range *ranges, size_t count);
 void frame_allocator_destroy(struct frame_allocator *fa);
-bool frame_allocator_alloc(struct frame_allocator *fa, struct ppn *page);
-bool frame_allocator_dealloc(struct frame_allocator *fa, struct ppn page);
-bool frame_allocator_alloc_contiguous(struct frame_allocator *fa, size_t count,
-				      struct ppn *first);
-bool frame_allocator_dealloc_contiguous(struct frame_allocator *fa, struct ppn first,
-					size_t count);
+MUST_CHECK bool frame_allocator_alloc(struct frame_allocator *fa, struct ppn *page);
+MUST_CHECK bool frame_allocator_dealloc(struct frame_allocator *fa, struct ppn page);
+MUST_CHECK bool frame_allocator_alloc_contiguous(struct frame_allocator *fa, size_t count,
+						 struct ppn *first);
+MUST_CHECK bool frame_allocator_dealloc_contiguous(struct frame_allocator *fa,
+						   struct ppn first, size_t count);
 size_t frame_allocator_capacity(const struct frame_allocator *fa);
-#line 636 "chapters/04-frames.nw"
+void frame_allocator_check(const struct frame_allocator *fa,
+			   void (*check_zone)(void *allocator));
+#line 837 "chapters/04-frames.nw"
 struct frame {
 	struct ppn ppn;
 };
@@ -63,7 +65,7 @@ static inline struct paddr frame_address(struct frame frame)
 {
 	return ppn_address(frame.ppn);
 }
-#line 689 "chapters/04-frames.nw"
+#line 890 "chapters/04-frames.nw"
 struct locked_frame_allocator {
 	struct spinlock lock;
 	struct frame_allocator allocator;
@@ -72,11 +74,11 @@ struct locked_frame_allocator {
 extern struct locked_frame_allocator kernel_frames;
 
 void frames_init(struct memory_map *map);
-MUST_CHECK const char *frame_alloc(struct frame *frame);
-MUST_CHECK const char *frame_alloc_contiguous(size_t count, struct frame *first);
+MUST_CHECK bool frame_alloc(struct frame *frame);
+MUST_CHECK bool frame_alloc_contiguous(size_t count, struct frame *first);
 void frame_dealloc(struct frame *frame);
 void frame_dealloc_contiguous(struct frame first, size_t count);
 size_t frames_total(void);
 
-#line 456 "chapters/04-frames.nw"
+#line 609 "chapters/04-frames.nw"
 #endif

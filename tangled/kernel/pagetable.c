@@ -40,7 +40,7 @@ static const char *fresh_table(const struct page_table *table, struct frame *fra
 {
 	struct pte *entries;
 
-	if (frame_alloc(frame))
+	if (!frame_alloc(frame))
 		return "out of frames for a page table";
 	entries = table_at(table, frame->ppn);
 	for (size_t i = 0; i < SV39_ENTRIES; i++)

@@ -11,7 +11,7 @@
 #line 1013 "chapters/03-memmap.nw"
 #include "kernel/memmap.h"
 #include "kernel/panic.h"
-#line 895 "chapters/04-frames.nw"
+#line 1101 "chapters/04-frames.nw"
 #include "kernel/frame.h"
 #line 938 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
@@ -53,7 +53,7 @@ memmap_print(&boot_memory_map);
 if (boot_memory_map.problem)
 	panic("the device tree at %p cannot be used: %s", (void *)dtb,
 	      boot_memory_map.problem);
-#line 898 "chapters/04-frames.nw"
+#line 1104 "chapters/04-frames.nw"
 frames_init(&boot_memory_map);
 #line 941 "chapters/04a-paging.nw"
 paging_init(&boot_memory_map);

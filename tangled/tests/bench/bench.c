@@ -4,10 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "kernel/allocator.h"
 #include "kernel/buddy.h"
 #include "kernel/heap.h"
 #include "kernel/random.h"
+#include "kernel/segtree_allocator.h"
+#include "kernel/stacked_allocator.h"
 #include "tests/host/physmem.h"
 
 #define REGION_SIZE (16 * 1024 * 1024)
@@ -15,7 +16,7 @@
 #define MIXED_LIVE 1000
 #define BENCH_ALIGN 8
 
-#line 73 "chapters/85-measure.nw"
+#line 74 "chapters/85-measure.nw"
 static double measured_seconds;
 
 static double seconds(void)
@@ -32,14 +33,14 @@ static double seconds(void)
 	measured_seconds = seconds() - start_;				\
 	done_;								\
 })
-#line 92 "chapters/85-measure.nw"
+#line 93 "chapters/85-measure.nw"
 static uint64_t rng = 1;
 
 static uint64_t next_random(void)
 {
 	return xorshift64(&rng);
 }
-#line 104 "chapters/85-measure.nw"
+#line 105 "chapters/85-measure.nw"
 static struct buddy buddy;
 static unsigned char *region;
 
@@ -64,7 +65,7 @@ static size_t buddy_pairs(size_t size, size_t ops)
 	fresh_buddy();
 	return TIMED(measured_pairs(size, ops));
 }
-#line 138 "chapters/85-measure.nw"
+#line 139 "chapters/85-measure.nw"
 #define DEEP_FREE_BYTES (REGION_SIZE - (1 << 20))
 
 static size_t buddy_deep_pairs(size_t size, size_t ops)
@@ -74,7 +75,7 @@ static size_t buddy_deep_pairs(size_t size, size_t ops)
 		buddy_alloc(&buddy, (struct layout){ BUDDY_MIN_BLOCK, BENCH_ALIGN });
 	return TIMED(measured_pairs(size, ops));
 }
-#line 157 "chapters/85-measure.nw"
+#line 158 "chapters/85-measure.nw"
 struct live {
 	void *ptr[MIXED_LIVE];
 	size_t size[MIXED_LIVE];
@@ -124,7 +125,7 @@ static size_t measured_mixed(size_t ops, bool use_malloc, bool dry)
 	}
 	return ops;
 }
-#line 218 "chapters/85-measure.nw"
+#line 219 "chapters/85-measure.nw"
 #define MERGE_MAX (1 << 16)
 
 static void *merge_blocks[MERGE_MAX];
@@ -150,14 +151,14 @@ static size_t buddy_merge(size_t n, size_t ops)
 		buddy_dealloc(&buddy, merge_blocks[i], l);
 	return TIMED(measured_odd_frees(n));
 }
-#line 250 "chapters/85-measure.nw"
+#line 251 "chapters/85-measure.nw"
 __attribute__((noinline)) static size_t measured_malloc_pairs(size_t size, size_t ops)
 {
 	for (size_t i = 0; i < ops; i++)
 		free(malloc(size));
 	return ops;
 }
-#line 270 "chapters/85-measure.nw"
+#line 271 "chapters/85-measure.nw"
 #define RUN_PAGES 8
 
 static void *fragmented(const struct allocator_ops *ops, size_t capacity)
@@ -224,7 +225,7 @@ static size_t metadata_per_frame(const struct allocator_ops *ops, size_t capacit
 	ops->destroy(self);
 	return used / capacity;
 }
-#line 2198 "chapters/04a-paging.nw"
+#line 2202 "chapters/04a-paging.nw"
 #define PT_BATCH 32768
 
 static struct page_table bench_table;
@@ -281,7 +282,7 @@ static size_t pt_case(enum pt_level level, size_t ops, bool translate)
 	measured_seconds = total;
 	return ops;
 }
-#line 342 "chapters/85-measure.nw"
+#line 343 "chapters/85-measure.nw"
 static size_t run_case(const char *name, size_t param, size_t ops)
 {
 	if (strcmp(name, "buddy-pairs") == 0)
@@ -305,14 +306,14 @@ static size_t run_case(const char *name, size_t param, size_t ops)
 	if (strcmp(name, "segtree-run") == 0)
 		return frame_case(&segtree_allocator_ops, param, ops, true);
 	
-#line 2257 "chapters/04a-paging.nw"
+#line 2261 "chapters/04a-paging.nw"
 if (strncmp(name, "pt-", 3) == 0)
 	return pt_case(param ? PT_LEVEL_2M : PT_LEVEL_4K, ops, strstr(name, "translate"));
-#line 365 "chapters/85-measure.nw"
+#line 366 "chapters/85-measure.nw"
 	fprintf(stderr, "bench: unknown case %s\n", name);
 	exit(2);
 }
-#line 374 "chapters/85-measure.nw"
+#line 375 "chapters/85-measure.nw"
 static int by_value(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;

@@ -1,9 +1,12 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 713 "chapters/85-measure.nw"
+#line 717 "chapters/85-measure.nw"
 #include <stdlib.h>
-#include "kernel/allocator.h"
 #include "kernel/heap.h"
+#include "kernel/segtree_allocator.h"
+#include "kernel/stacked_allocator.h"
 #include "tests/host/allocator_model.h"
+
+static const struct allocator_ops *const fuzzed = &FUZZ_OPS;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
@@ -18,9 +21,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
+	void (*check)(void *) = fuzzed == &stacked_allocator_ops ? stacked_allocator_check
+								 : NULL;
+
 	if (size == 0)
 		return 0;
-	if (!allocator_follows_script(&FUZZ_OPS, 1 + data[0], data + 1, size - 1))
+	if (!allocator_follows_script(fuzzed, check, 1 + data[0], data + 1, size - 1))
 		abort();
 	return 0;
 }

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 2127 "chapters/04a-paging.nw"
+#line 2131 "chapters/04a-paging.nw"
 #include <stdlib.h>
 #include "kernel/heap.h"
 #include "tests/host/pagetable_model.h"

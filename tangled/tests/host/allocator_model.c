@@ -1,14 +1,15 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1079 "chapters/04-frames.nw"
+#line 1294 "chapters/04-frames.nw"
 #include <stdlib.h>
 #include <string.h>
 #include "tests/host/allocator_model.h"
 #include "kernel/random.h"
 #include "kernel/test.h"
 
-#line 1096 "chapters/04-frames.nw"
+#line 1311 "chapters/04-frames.nw"
 struct model {
 	const struct allocator_ops *ops;
+	allocator_check_fn *check;
 	void *self;
 	size_t capacity;
 	unsigned char *used;
@@ -45,7 +46,7 @@ static bool model_has_more(const struct model *m, unsigned steps)
 		ktest_fail(__FILE__, __LINE__, __VA_ARGS__);		\
 		return false;						\
 	} while (0)
-#line 1137 "chapters/04-frames.nw"
+#line 1353 "chapters/04-frames.nw"
 static bool model_has_run(const struct model *m, size_t count)
 {
 	size_t run = 0;
@@ -67,7 +68,7 @@ static bool model_run_is(const struct model *m, size_t first, size_t count, bool
 			return false;
 	return true;
 }
-#line 1161 "chapters/04-frames.nw"
+#line 1377 "chapters/04-frames.nw"
 static bool check_alloc(struct model *m)
 {
 	size_t index = SIZE_MAX;
@@ -85,7 +86,7 @@ static bool check_alloc(struct model *m)
 	m->used_count++;
 	return true;
 }
-#line 1183 "chapters/04-frames.nw"
+#line 1399 "chapters/04-frames.nw"
 static size_t pick_index(struct model *m)
 {
 	size_t index = model_random(m) % (m->capacity + 2);
@@ -110,7 +111,7 @@ static bool check_dealloc(struct model *m)
 	}
 	return true;
 }
-#line 1216 "chapters/04-frames.nw"
+#line 1432 "chapters/04-frames.nw"
 static bool check_alloc_contiguous(struct model *m)
 {
 	size_t count = 1 + model_random(m) % (m->capacity / 8 + 1);
@@ -145,8 +146,8 @@ static bool check_dealloc_contiguous(struct model *m)
 	}
 	return true;
 }
-#line 1256 "chapters/04-frames.nw"
-static bool check_step(struct model *m)
+#line 1473 "chapters/04-frames.nw"
+static bool check_operation(struct model *m)
 {
 	bool contiguous = m->ops->alloc_contiguous && m->ops->dealloc_contiguous;
 	unsigned pick = (unsigned)(model_random(m) % 100);
@@ -156,6 +157,15 @@ static bool check_step(struct model *m)
 	if (contiguous && pick < 25)
 		return check_dealloc_contiguous(m);
 	return pick % 2 == 0 || m->used_count == 0 ? check_alloc(m) : check_dealloc(m);
+}
+
+static bool check_step(struct model *m)
+{
+	bool agreed = check_operation(m);
+
+	if (agreed && m->check)
+		m->check(m->self);
+	return agreed;
 }
 
 static bool run_model(struct model *m, unsigned steps)
@@ -183,21 +193,21 @@ static bool run_model(struct model *m, unsigned steps)
 	return agreed;
 }
 
-bool allocator_agrees_with_model(const struct allocator_ops *ops, size_t capacity,
+bool allocator_agrees_with_model(const struct allocator_ops *ops,
+				 allocator_check_fn *check, size_t capacity,
 				 unsigned steps, uint64_t seed)
 {
-	struct model m = {
-		.ops = ops, .capacity = capacity, .seed = seed, .rng = seed | 1
-	};
+	struct model m = { .ops = ops, .check = check, .capacity = capacity,
+			   .seed = seed, .rng = seed | 1 };
 
 	return run_model(&m, steps);
 }
 
-bool allocator_follows_script(const struct allocator_ops *ops, size_t capacity,
-			      const unsigned char *script, size_t len)
+bool allocator_follows_script(const struct allocator_ops *ops, allocator_check_fn *check,
+			      size_t capacity, const unsigned char *script, size_t len)
 {
-	struct model m = { .ops = ops, .capacity = capacity, .script = script,
-			   .script_len = len };
+	struct model m = { .ops = ops, .check = check, .capacity = capacity,
+			   .script = script, .script_len = len };
 
 	return run_model(&m, 0);
 }

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1137 "chapters/04a-paging.nw"
+#line 1141 "chapters/04a-paging.nw"
 #include "host/shim.h"
 #include "kernel/kspace.h"
 #include "kernel/printf.h"
@@ -51,7 +51,7 @@ KTEST(pt_maps_translates_and_unmaps_a_page)
 	ASSERT_EQ(sim_free_frames(), before);
 	sim_memory_destroy(&sim);
 }
-#line 1193 "chapters/04a-paging.nw"
+#line 1197 "chapters/04a-paging.nw"
 KTEST(pt_maps_large_pages)
 {
 	struct sim_memory sim;
@@ -73,7 +73,7 @@ KTEST(pt_maps_large_pages)
 	pt_destroy(&t);
 	sim_memory_destroy(&sim);
 }
-#line 1221 "chapters/04a-paging.nw"
+#line 1225 "chapters/04a-paging.nw"
 #define ASSERT_REFUSED(call, message)					\
 	do {								\
 		const char *error_ = (call);				\
@@ -153,7 +153,7 @@ KTEST(pt_refuses_bad_unmaps)
 	pt_destroy(&t);
 	sim_memory_destroy(&sim);
 }
-#line 1307 "chapters/04a-paging.nw"
+#line 1311 "chapters/04a-paging.nw"
 KTEST(pt_map_range_undoes_a_partial_range)
 {
 	struct sim_memory sim;
@@ -175,7 +175,7 @@ KTEST(pt_map_range_undoes_a_partial_range)
 	pt_destroy(&t);
 	sim_memory_destroy(&sim);
 }
-#line 1337 "chapters/04a-paging.nw"
+#line 1341 "chapters/04a-paging.nw"
 KTEST(pt_out_of_frames_loses_nothing)
 {
 	struct sim_memory sim;
@@ -205,7 +205,7 @@ KTEST(pt_out_of_frames_loses_nothing)
 	ASSERT_EQ(sim_free_frames(), 4);
 	sim_memory_destroy(&sim);
 }
-#line 1378 "chapters/04a-paging.nw"
+#line 1382 "chapters/04a-paging.nw"
 KTEST(pt_destroy_frees_exactly_its_frames)
 {
 	static const uintptr_t pages[] = {
@@ -229,7 +229,7 @@ KTEST(pt_destroy_frees_exactly_its_frames)
 	ASSERT(frame_is_none(t.root));
 	sim_memory_destroy(&sim);
 }
-#line 1416 "chapters/04a-paging.nw"
+#line 1420 "chapters/04a-paging.nw"
 #define FAKE_KERNEL 0x90200000UL
 
 static const struct kspace_segment fake_kernel[] = {
@@ -275,7 +275,7 @@ KTEST(kspace_gives_each_segment_its_permissions)
 	ASSERT_EQ(sim_free_frames(), sim.pages);
 	sim_memory_destroy(&sim);
 }
-#line 1469 "chapters/04a-paging.nw"
+#line 1473 "chapters/04a-paging.nw"
 #define RAM_SIZES 5
 
 static void count_huge(void *context, struct vaddr va, struct paddr pa,
@@ -317,7 +317,7 @@ KTEST(kspace_frames_at_every_ram_size)
 	ASSERT_EQ(sim_free_frames(), sim.pages);
 	sim_memory_destroy(&sim);
 }
-#line 1515 "chapters/04a-paging.nw"
+#line 1519 "chapters/04a-paging.nw"
 KTEST(kspace_refuses_bad_lists_and_loses_nothing)
 {
 	struct sim_memory sim;
@@ -335,7 +335,7 @@ KTEST(kspace_refuses_bad_lists_and_loses_nothing)
 	ASSERT_EQ(sim_free_frames(), sim.pages);
 	sim_memory_destroy(&sim);
 }
-#line 1537 "chapters/04a-paging.nw"
+#line 1541 "chapters/04a-paging.nw"
 static bool says(uintptr_t stval, bool guard, const char *needle)
 {
 	char buf[160];

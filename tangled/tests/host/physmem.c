@@ -2,6 +2,7 @@
 #line 1090 "chapters/04a-paging.nw"
 #include <stdlib.h>
 #include <string.h>
+#include "kernel/stacked_allocator.h"
 #include "tests/host/physmem.h"
 
 bool sim_memory_init(struct sim_memory *sim, size_t pages)
@@ -15,8 +16,11 @@ bool sim_memory_init(struct sim_memory *sim, size_t pages)
 	if (!sim->window.base)
 		return false;
 	memset(sim->window.base, SIM_POISON, pages * PAGE_SIZE);
-	if (frame_allocator_init(&kernel_frames.allocator, &stacked_allocator_ops, &range,
-		1)) { free(sim->window.base); return false; }
+	if (!frame_allocator_init(&kernel_frames.allocator, &stacked_allocator_ops, &range,
+				  1)) {
+		free(sim->window.base);
+		return false;
+	}
 	return true;
 }
 
@@ -32,7 +36,7 @@ size_t sim_free_frames(void)
 	size_t capacity = frames_total(), n = 0;
 	struct frame *all = malloc((capacity + 1) * sizeof(*all));
 
-	while (all && frame_alloc(&all[n]) == NULL)
+	while (all && frame_alloc(&all[n]))
 		n++;
 	for (size_t i = 0; i < n; i++)
 		frame_dealloc(&all[i]);

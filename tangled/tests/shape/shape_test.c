@@ -1,16 +1,17 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 462 "chapters/85-measure.nw"
+#line 463 "chapters/85-measure.nw"
 #include <stdlib.h>
-#include "kernel/allocator.h"
 #include "kernel/buddy.h"
 #include "kernel/printf.h"
+#include "kernel/segtree_allocator.h"
+#include "kernel/stacked_allocator.h"
 #include "kernel/test.h"
 #include "tests/shape/steps.h"
 
 #define SHAPE_REGION (16 * 1024 * 1024)
 #define SHAPE_ROUNDS 256
 
-#line 479 "chapters/85-measure.nw"
+#line 481 "chapters/85-measure.nw"
 static unsigned long steps_per_odd_free(unsigned char *region, size_t n)
 {
 	static void *blocks[1 << 16];
@@ -41,7 +42,7 @@ KTEST(buddy_merging_is_flat_in_the_number_of_free_blocks)
 	kprintf("odd frees: %lu steps each at n = 2^10, %lu at n = 2^16\n", small, large);
 	ASSERT(2 * large <= 3 * small);
 }
-#line 515 "chapters/85-measure.nw"
+#line 517 "chapters/85-measure.nw"
 #define SHAPE_MIN_LOG 10
 #define SHAPE_MAX_LOG 18
 #define SEGTREE_STEPS_PER_LEVEL 200

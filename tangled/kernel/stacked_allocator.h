@@ -1,0 +1,27 @@
+/* Generated from the chapters by notangle; edit the .nw source. */
+#line 302 "chapters/04-frames.nw"
+#ifndef KERNEL_STACKED_ALLOCATOR_H
+#define KERNEL_STACKED_ALLOCATOR_H
+
+#include "kernel/allocator.h"
+#include "kernel/vec.h"
+
+#line 321 "chapters/04-frames.nw"
+struct index_range {
+	size_t start;
+	size_t end;
+};
+
+struct range_stack {
+	size_t capacity;
+	struct vec free_ranges;
+	unsigned long *allocated;
+};
+
+#line 310 "chapters/04-frames.nw"
+extern const struct allocator_ops stacked_allocator_ops;
+
+size_t stacked_allocator_ranges(void *self);
+void stacked_allocator_check(void *self);
+
+#endif
