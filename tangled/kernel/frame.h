@@ -38,7 +38,7 @@ MUST_CHECK bool frame_allocator_dealloc_contiguous(struct frame_allocator *fa,
 size_t frame_allocator_capacity(const struct frame_allocator *fa);
 void frame_allocator_check(const struct frame_allocator *fa,
 			   void (*check_zone)(void *allocator));
-#line 837 "chapters/04-frames.nw"
+#line 848 "chapters/04-frames.nw"
 struct frame {
 	struct ppn ppn;
 };
@@ -65,7 +65,7 @@ static inline struct paddr frame_address(struct frame frame)
 {
 	return ppn_address(frame.ppn);
 }
-#line 890 "chapters/04-frames.nw"
+#line 901 "chapters/04-frames.nw"
 struct locked_frame_allocator {
 	struct spinlock lock;
 	struct frame_allocator allocator;

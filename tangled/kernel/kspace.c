@@ -1,11 +1,11 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 828 "chapters/04a-paging.nw"
+#line 850 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
 #include "kernel/printf.h"
 
 struct kernel_space kernel_space = { .table = { .root = FRAME_NONE } };
 
-#line 839 "chapters/04a-paging.nw"
+#line 861 "chapters/04a-paging.nw"
 static unsigned kernel_leaf_flags(unsigned flags)
 {
 	return flags | PTE_A | (flags & PTE_W ? PTE_D : 0);
@@ -47,7 +47,7 @@ const char *kspace_build(struct kernel_space *space, const struct phys_window *m
 		pt_destroy(&space->table);
 	return error;
 }
-#line 959 "chapters/04a-paging.nw"
+#line 991 "chapters/04a-paging.nw"
 struct leaf_run {
 	uintptr_t va;
 	uintptr_t pa;
@@ -94,8 +94,8 @@ void kspace_print(const struct kernel_space *space)
 	if (run.count)
 		print_run(&run);
 }
-#line 1016 "chapters/04a-paging.nw"
-static void permissions(unsigned flags, char out[4])
+#line 1048 "chapters/04a-paging.nw"
+static void format_permissions(unsigned flags, char out[4])
 {
 	out[0] = flags & PTE_R ? 'r' : '-';
 	out[1] = flags & PTE_W ? 'w' : '-';
@@ -124,7 +124,7 @@ bool paging_describe_fault(uintptr_t stval, char *buf, size_t size)
 		ksnprintf(buf, size, "%p is not mapped", (void *)stval);
 		return false;
 	}
-	permissions(flags, perms);
+	format_permissions(flags, perms);
 	ksnprintf(buf, size, "%p is mapped %s to %p", (void *)stval, perms,
 		(void *)pa.value);
 	return false;

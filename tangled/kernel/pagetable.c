@@ -1,9 +1,9 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 316 "chapters/04a-paging.nw"
+#line 325 "chapters/04a-paging.nw"
 #include "kernel/pagetable.h"
 #include "kernel/panic.h"
 
-#line 335 "chapters/04a-paging.nw"
+#line 344 "chapters/04a-paging.nw"
 static struct pte *table_at(const struct page_table *table, struct ppn page)
 {
 	const struct phys_window *w = table->memory;
@@ -14,7 +14,7 @@ static struct pte *table_at(const struct page_table *table, struct ppn page)
 		      (void *)(uintptr_t)address);
 	return (struct pte *)(w->base + (address - w->start));
 }
-#line 354 "chapters/04a-paging.nw"
+#line 363 "chapters/04a-paging.nw"
 struct pt_walk {
 	struct pte *slot[SV39_LEVELS];
 	enum pt_level level;
@@ -35,7 +35,7 @@ static void walk(const struct page_table *table, struct vpn page, enum pt_level 
 		level--;
 	}
 }
-#line 385 "chapters/04a-paging.nw"
+#line 394 "chapters/04a-paging.nw"
 static const char *fresh_table(const struct page_table *table, struct frame *frame)
 {
 	struct pte *entries;
@@ -61,7 +61,7 @@ const char *pt_create(struct page_table *table, const struct phys_window *memory
 	table->frames = 1;
 	return NULL;
 }
-#line 422 "chapters/04a-paging.nw"
+#line 431 "chapters/04a-paging.nw"
 static void free_table(struct page_table *table, struct ppn page, enum pt_level level)
 {
 	struct pte *entries = table_at(table, page);
@@ -83,7 +83,7 @@ void pt_destroy(struct page_table *table)
 		panic("pt_destroy: %zu frames unaccounted for", table->frames);
 	table->root = FRAME_NONE;
 }
-#line 449 "chapters/04a-paging.nw"
+#line 458 "chapters/04a-paging.nw"
 static const char *check_leaf(struct vaddr va, struct paddr pa, enum pt_level level,
 			      unsigned flags)
 {
@@ -103,7 +103,7 @@ static const char *check_leaf(struct vaddr va, struct paddr pa, enum pt_level le
 		return "writable but not readable is reserved";
 	return NULL;
 }
-#line 475 "chapters/04a-paging.nw"
+#line 484 "chapters/04a-paging.nw"
 static struct pte *link_table(struct page_table *table, struct pte *slot,
 			      struct frame frame, struct vpn page, enum pt_level level)
 {
@@ -119,20 +119,26 @@ static const char *grow_path(struct page_table *table, struct pt_walk *w,
 	FRAME_TRACKER lower = FRAME_NONE;
 	size_t missing = w->level - level;
 
-	if (missing >= 1 && fresh_table(table, &upper))
-		return "out of frames for a page table";
-	if (missing >= 2 && fresh_table(table, &lower))
-		return "out of frames for a page table";
-	if (missing >= 1)
-		w->slot[w->level - 1] = link_table(table, w->slot[w->level], frame_take(&upper),
-						   page, w->level - 1);
-	if (missing >= 2)
-		w->slot[level] = link_table(table, w->slot[level + 1], frame_take(&lower),
-					    page, level);
+	
+#line 510 "chapters/04a-paging.nw"
+if (missing >= 1 && fresh_table(table, &upper))
+	return "out of frames for a page table";
+if (missing >= 2 && fresh_table(table, &lower))
+	return "out of frames for a page table";
+#line 500 "chapters/04a-paging.nw"
+	
+#line 519 "chapters/04a-paging.nw"
+if (missing >= 1)
+	w->slot[w->level - 1] = link_table(table, w->slot[w->level], frame_take(&upper),
+					   page, w->level - 1);
+if (missing >= 2)
+	w->slot[level] = link_table(table, w->slot[level + 1], frame_take(&lower), page,
+				    level);
+#line 501 "chapters/04a-paging.nw"
 	w->level = level;
 	return NULL;
 }
-#line 509 "chapters/04a-paging.nw"
+#line 531 "chapters/04a-paging.nw"
 const char *pt_map(struct page_table *table, struct vaddr va, struct paddr pa,
 		   enum pt_level level, unsigned flags)
 {
@@ -152,7 +158,7 @@ const char *pt_map(struct page_table *table, struct vaddr va, struct paddr pa,
 	*w.slot[level] = pte_make(ppn_floor(pa), flags | PTE_V);
 	return NULL;
 }
-#line 539 "chapters/04a-paging.nw"
+#line 561 "chapters/04a-paging.nw"
 static bool table_is_empty(const struct page_table *table, struct pte entry)
 {
 	const struct pte *entries = table_at(table, pte_ppn(entry));
@@ -163,7 +169,7 @@ static bool table_is_empty(const struct page_table *table, struct pte entry)
 	return true;
 }
 
-static void prune(struct page_table *table, struct pt_walk *w)
+static void free_emptied_tables(struct page_table *table, struct pt_walk *w)
 {
 	for (enum pt_level level = w->level + 1; level < SV39_LEVELS; level++) {
 		struct frame frame = { pte_ppn(*w->slot[level]) };
@@ -188,10 +194,10 @@ const char *pt_unmap(struct page_table *table, struct vaddr va)
 	if (vaddr_offset(va, w.level))
 		return "inside a larger page; unmap the whole page at its start";
 	*w.slot[w.level] = (struct pte){ 0 };
-	prune(table, &w);
+	free_emptied_tables(table, &w);
 	return NULL;
 }
-#line 582 "chapters/04a-paging.nw"
+#line 604 "chapters/04a-paging.nw"
 bool pt_translate(const struct page_table *table, struct vaddr va, struct paddr *pa,
 		  unsigned *flags)
 {
@@ -208,9 +214,9 @@ bool pt_translate(const struct page_table *table, struct vaddr va, struct paddr 
 	*flags = pte_flags(leaf);
 	return true;
 }
-#line 607 "chapters/04a-paging.nw"
-static enum pt_level best_level(struct vaddr va, struct paddr pa, size_t left,
-				enum pt_level largest)
+#line 629 "chapters/04a-paging.nw"
+static enum pt_level largest_fitting_level(struct vaddr va, struct paddr pa,
+					   size_t left, enum pt_level largest)
 {
 	enum pt_level level = largest;
 
@@ -245,7 +251,7 @@ const char *pt_map_range(struct page_table *table, struct vaddr va, struct paddr
 	while (done < len) {
 		struct vaddr v = vaddr_of(va.value + done);
 		struct paddr p = paddr_of(pa.value + done);
-		enum pt_level level = best_level(v, p, len - done, largest);
+		enum pt_level level = largest_fitting_level(v, p, len - done, largest);
 		const char *error = pt_map(table, v, p, level, flags);
 
 		if (error) {
@@ -256,7 +262,7 @@ const char *pt_map_range(struct page_table *table, struct vaddr va, struct paddr
 	}
 	return NULL;
 }
-#line 674 "chapters/04a-paging.nw"
+#line 696 "chapters/04a-paging.nw"
 static uintptr_t sign_extend(uintptr_t value)
 {
 	int64_t shifted = (int64_t)(value << (64 - SV39_VA_BITS));

@@ -20,7 +20,7 @@ struct page_table {
 	size_t frames;
 };
 
-#line 284 "chapters/04a-paging.nw"
+#line 293 "chapters/04a-paging.nw"
 MUST_CHECK const char *pt_create(struct page_table *table,
 	const struct phys_window *memory);
 void pt_destroy(struct page_table *table);
@@ -31,7 +31,7 @@ bool pt_translate(const struct page_table *table, struct vaddr va, struct paddr 
 		  unsigned *flags);
 MUST_CHECK const char *pt_map_range(struct page_table *table, struct vaddr va,
 				    struct paddr pa, size_t len, unsigned flags, enum pt_level largest);
-#line 667 "chapters/04a-paging.nw"
+#line 689 "chapters/04a-paging.nw"
 typedef void pt_leaf_fn(void *context, struct vaddr va, struct paddr pa,
 			enum pt_level level, unsigned flags);
 

@@ -11,9 +11,9 @@
 #line 1013 "chapters/03-memmap.nw"
 #include "kernel/memmap.h"
 #include "kernel/panic.h"
-#line 1101 "chapters/04-frames.nw"
+#line 1113 "chapters/04-frames.nw"
 #include "kernel/frame.h"
-#line 938 "chapters/04a-paging.nw"
+#line 970 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
 
 #line 1326 "chapters/01-kernel.nw"
@@ -53,9 +53,9 @@ memmap_print(&boot_memory_map);
 if (boot_memory_map.problem)
 	panic("the device tree at %p cannot be used: %s", (void *)dtb,
 	      boot_memory_map.problem);
-#line 1104 "chapters/04-frames.nw"
+#line 1116 "chapters/04-frames.nw"
 frames_init(&boot_memory_map);
-#line 941 "chapters/04a-paging.nw"
+#line 973 "chapters/04a-paging.nw"
 paging_init(&boot_memory_map);
 #line 1311 "chapters/01-kernel.nw"
 	arch_poweroff(ktest_run_all("") == 0 ? EXIT_OK : EXIT_TESTS_FAILED);

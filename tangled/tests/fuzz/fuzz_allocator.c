@@ -1,28 +1,17 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 717 "chapters/85-measure.nw"
+#line 741 "chapters/85-measure.nw"
 #include <stdlib.h>
-#include "kernel/heap.h"
 #include "kernel/segtree_allocator.h"
 #include "kernel/stacked_allocator.h"
+#include "tests/fuzz/fuzz_target.h"
 #include "tests/host/allocator_model.h"
 
 static const struct allocator_ops *const fuzzed = &FUZZ_OPS;
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	heap_init();
-	return 0;
-}
-
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
-	void (*check)(void *) = fuzzed == &stacked_allocator_ops ? stacked_allocator_check
-								 : NULL;
+	allocator_check_fn *check =
+		fuzzed == &stacked_allocator_ops ? stacked_allocator_check : NULL;
 
 	if (size == 0)
 		return 0;

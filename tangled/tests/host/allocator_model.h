@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1263 "chapters/04-frames.nw"
+#line 1275 "chapters/04-frames.nw"
 #ifndef TESTS_HOST_ALLOCATOR_MODEL_H
 #define TESTS_HOST_ALLOCATOR_MODEL_H
 
@@ -13,7 +13,8 @@ typedef void allocator_check_fn(void *self);
 bool allocator_agrees_with_model(const struct allocator_ops *ops,
 				 allocator_check_fn *check, size_t capacity,
 				 unsigned steps, uint64_t seed);
-bool allocator_follows_script(const struct allocator_ops *ops, allocator_check_fn *check,
-			      size_t capacity, const unsigned char *script, size_t len);
+bool allocator_follows_script(const struct allocator_ops *ops,
+			      allocator_check_fn *check, size_t capacity,
+			      const unsigned char *script, size_t len);
 
 #endif

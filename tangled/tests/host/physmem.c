@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1090 "chapters/04a-paging.nw"
+#line 1129 "chapters/04a-paging.nw"
 #include <stdlib.h>
 #include <string.h>
 #include "kernel/stacked_allocator.h"
@@ -42,4 +42,20 @@ size_t sim_free_frames(void)
 		frame_dealloc(&all[i]);
 	free(all);
 	return n;
+}
+#line 1179 "chapters/04a-paging.nw"
+bool sim_table_create(struct sim_table *st, size_t pages)
+{
+	if (!sim_memory_init(&st->sim, pages))
+		return false;
+	if (pt_create(&st->table, &st->sim.window) == NULL)
+		return true;
+	sim_memory_destroy(&st->sim);
+	return false;
+}
+
+void sim_table_destroy(struct sim_table *st)
+{
+	pt_destroy(&st->table);
+	sim_memory_destroy(&st->sim);
 }
