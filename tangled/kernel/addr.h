@@ -23,7 +23,22 @@ struct ppn_range {
 	struct ppn end;
 };
 
-#line 69 "chapters/04-frames.nw"
+#line 74 "chapters/04-frames.nw"
+static inline size_t page_number_down(uintptr_t address)
+{
+	return address / PAGE_SIZE;
+}
+
+static inline size_t page_number_up(uintptr_t address)
+{
+	return address / PAGE_SIZE + (address % PAGE_SIZE != 0);
+}
+
+static inline uintptr_t page_start(size_t page_number)
+{
+	return page_number * PAGE_SIZE;
+}
+
 static inline struct paddr paddr_of(uintptr_t value)
 {
 	return (struct paddr){ value };
@@ -31,19 +46,19 @@ static inline struct paddr paddr_of(uintptr_t value)
 
 static inline struct ppn ppn_floor(struct paddr address)
 {
-	return (struct ppn){ address.value / PAGE_SIZE };
+	return (struct ppn){ page_number_down(address.value) };
 }
 
 static inline struct ppn ppn_ceil(struct paddr address)
 {
-	return (struct ppn){ address.value / PAGE_SIZE + (address.value % PAGE_SIZE != 0) };
+	return (struct ppn){ page_number_up(address.value) };
 }
 
 static inline struct paddr ppn_address(struct ppn page)
 {
-	return (struct paddr){ page.value * PAGE_SIZE };
+	return (struct paddr){ page_start(page.value) };
 }
-#line 101 "chapters/04-frames.nw"
+#line 121 "chapters/04-frames.nw"
 static inline struct ppn ppn_add(struct ppn page, size_t count)
 {
 	return (struct ppn){ page.value + count };
@@ -58,7 +73,7 @@ static inline bool ppn_equal(struct ppn a, struct ppn b)
 {
 	return a.value == b.value;
 }
-#line 127 "chapters/04-frames.nw"
+#line 147 "chapters/04-frames.nw"
 static inline struct ppn_range ppn_range_within(struct paddr start, struct paddr end)
 {
 	struct ppn first = ppn_ceil(start), last = ppn_floor(end);

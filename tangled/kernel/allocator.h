@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 190 "chapters/04-frames.nw"
+#line 210 "chapters/04-frames.nw"
 #ifndef KERNEL_ALLOCATOR_H
 #define KERNEL_ALLOCATOR_H
 

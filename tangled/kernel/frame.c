@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 672 "chapters/04-frames.nw"
+#line 692 "chapters/04-frames.nw"
 #include "kernel/frame.h"
 #include "kernel/heap.h"
 #include "kernel/panic.h"
@@ -7,7 +7,7 @@
 #include "kernel/segtree_allocator.h"
 #include "kernel/stacked_allocator.h"
 
-#line 691 "chapters/04-frames.nw"
+#line 711 "chapters/04-frames.nw"
 bool frame_allocator_init(struct frame_allocator *fa, const struct allocator_ops *ops,
 			  const struct ppn_range *ranges, size_t count)
 {
@@ -21,18 +21,18 @@ bool frame_allocator_init(struct frame_allocator *fa, const struct allocator_ops
 		if (ppn_range_len(ranges[i]) == 0)
 			continue;
 		
-#line 714 "chapters/04-frames.nw"
+#line 734 "chapters/04-frames.nw"
 allocator = ops->create(ppn_range_len(ranges[i]));
 if (!allocator) {
 	frame_allocator_destroy(fa);
 	return false;
 }
-#line 704 "chapters/04-frames.nw"
+#line 724 "chapters/04-frames.nw"
 		fa->zones[fa->zone_count++] = (struct frame_zone){ ranges[i], allocator };
 	}
 	return true;
 }
-#line 723 "chapters/04-frames.nw"
+#line 743 "chapters/04-frames.nw"
 void frame_allocator_destroy(struct frame_allocator *fa)
 {
 	for (size_t i = 0; i < fa->zone_count; i++)
@@ -48,7 +48,7 @@ size_t frame_allocator_capacity(const struct frame_allocator *fa)
 		total += ppn_range_len(fa->zones[i].pages);
 	return total;
 }
-#line 743 "chapters/04-frames.nw"
+#line 763 "chapters/04-frames.nw"
 static struct frame_zone *zone_holding(struct frame_allocator *fa, struct ppn first,
 				  size_t count)
 {
@@ -61,7 +61,7 @@ static struct frame_zone *zone_holding(struct frame_allocator *fa, struct ppn fi
 	}
 	return NULL;
 }
-#line 760 "chapters/04-frames.nw"
+#line 780 "chapters/04-frames.nw"
 bool frame_allocator_alloc(struct frame_allocator *fa, struct ppn *page)
 {
 	for (size_t i = 0; i < fa->zone_count; i++) {
@@ -90,7 +90,7 @@ bool frame_allocator_alloc_contiguous(struct frame_allocator *fa, size_t count,
 	}
 	return false;
 }
-#line 793 "chapters/04-frames.nw"
+#line 813 "chapters/04-frames.nw"
 bool frame_allocator_dealloc(struct frame_allocator *fa, struct ppn page)
 {
 	struct frame_zone *z = zone_holding(fa, page, 1);
@@ -107,7 +107,7 @@ bool frame_allocator_dealloc_contiguous(struct frame_allocator *fa, struct ppn f
 	       fa->ops->dealloc_contiguous(z->allocator,
 					      ppn_diff(first, z->pages.start), count);
 }
-#line 816 "chapters/04-frames.nw"
+#line 836 "chapters/04-frames.nw"
 void frame_allocator_check(const struct frame_allocator *fa,
 			   void (*check_zone)(void *allocator))
 {
@@ -126,7 +126,7 @@ void frame_allocator_check(const struct frame_allocator *fa,
 			check_zone(z->allocator);
 	}
 }
-#line 922 "chapters/04-frames.nw"
+#line 942 "chapters/04-frames.nw"
 #ifndef FRAME_ALLOCATOR_OPS
 #define FRAME_ALLOCATOR_OPS stacked_allocator_ops
 #endif
@@ -141,7 +141,7 @@ struct locked_frame_allocator kernel_frames = { .lock = SPINLOCK_INIT("frames") 
 		spin_unlock(&kernel_frames.lock);			\
 		answer_;						\
 	})
-#line 943 "chapters/04-frames.nw"
+#line 963 "chapters/04-frames.nw"
 bool frame_alloc(struct frame *frame)
 {
 	return LOCKED_CALL(frame_allocator_alloc, &frame->ppn);
@@ -172,7 +172,7 @@ size_t frames_total(void)
 {
 	return frame_allocator_capacity(&kernel_frames.allocator);
 }
-#line 979 "chapters/04-frames.nw"
+#line 999 "chapters/04-frames.nw"
 static size_t usable_ranges(const struct memory_map *map, struct ppn_range *ranges)
 {
 	for (size_t i = 0; i < map->usable_count; i++)
@@ -191,7 +191,7 @@ static bool create_frame_allocator(const struct memory_map *map, size_t *metadat
 	*metadata = before - heap_free_bytes();
 	return created;
 }
-#line 1021 "chapters/04-frames.nw"
+#line 1041 "chapters/04-frames.nw"
 #define FRAME_METADATA_GUESS 64
 #define FRAME_METADATA_TRIES 4
 
@@ -211,7 +211,7 @@ static uint64_t first_metadata_guess(const struct memory_map *map)
 	return pow2_at_least(frames > UINT64_MAX / FRAME_METADATA_GUESS ?
 				     UINT64_MAX : frames * FRAME_METADATA_GUESS);
 }
-#line 1049 "chapters/04-frames.nw"
+#line 1069 "chapters/04-frames.nw"
 static void grow_heap_for_metadata(struct memory_map *map, uint64_t size)
 {
 	uint64_t start;
@@ -240,7 +240,7 @@ static void create_with_a_larger_heap(struct memory_map *map, size_t *metadata)
 	      "after growing the heap %d times", FRAME_ALLOCATOR_OPS.name,
 	      FRAME_METADATA_TRIES);
 }
-#line 1083 "chapters/04-frames.nw"
+#line 1103 "chapters/04-frames.nw"
 void frames_init(struct memory_map *map)
 {
 	size_t metadata = 0, total;
@@ -258,7 +258,7 @@ void frames_init(struct memory_map *map)
 		FRAME_ALLOCATOR_OPS.name, metadata, metadata / total,
 		metadata * 100 / total % 100);
 }
-#line 1104 "chapters/04-frames.nw"
+#line 1124 "chapters/04-frames.nw"
 void frame_release(struct frame *frame)
 {
 	if (!frame_is_none(*frame))

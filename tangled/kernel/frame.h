@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 591 "chapters/04-frames.nw"
+#line 611 "chapters/04-frames.nw"
 #ifndef KERNEL_FRAME_H
 #define KERNEL_FRAME_H
 
@@ -13,12 +13,12 @@
 
 #define FRAME_MAX_ZONES MEMMAP_MAX_USABLE
 
-#line 613 "chapters/04-frames.nw"
+#line 633 "chapters/04-frames.nw"
 struct frame_zone {
 	struct ppn_range pages;
 	void *allocator;
 };
-#line 624 "chapters/04-frames.nw"
+#line 644 "chapters/04-frames.nw"
 struct frame_allocator {
 	const struct allocator_ops *ops;
 	size_t zone_count;
@@ -38,7 +38,7 @@ MUST_CHECK bool frame_allocator_dealloc_contiguous(struct frame_allocator *fa,
 size_t frame_allocator_capacity(const struct frame_allocator *fa);
 void frame_allocator_check(const struct frame_allocator *fa,
 			   void (*check_zone)(void *allocator));
-#line 848 "chapters/04-frames.nw"
+#line 868 "chapters/04-frames.nw"
 struct frame {
 	struct ppn ppn;
 };
@@ -65,7 +65,7 @@ static inline struct paddr frame_address(struct frame frame)
 {
 	return ppn_address(frame.ppn);
 }
-#line 901 "chapters/04-frames.nw"
+#line 921 "chapters/04-frames.nw"
 struct locked_frame_allocator {
 	struct spinlock lock;
 	struct frame_allocator allocator;
@@ -80,5 +80,5 @@ void frame_dealloc(struct frame *frame);
 void frame_dealloc_contiguous(struct frame first, size_t count);
 size_t frames_total(void);
 
-#line 609 "chapters/04-frames.nw"
+#line 629 "chapters/04-frames.nw"
 #endif

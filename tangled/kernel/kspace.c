@@ -1,11 +1,11 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 850 "chapters/04a-paging.nw"
+#line 852 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
 #include "kernel/printf.h"
 
 struct kernel_space kernel_space = { .table = { .root = FRAME_NONE } };
 
-#line 861 "chapters/04a-paging.nw"
+#line 863 "chapters/04a-paging.nw"
 static unsigned kernel_leaf_flags(unsigned flags)
 {
 	return flags | PTE_A | (flags & PTE_W ? PTE_D : 0);
@@ -47,7 +47,7 @@ const char *kspace_build(struct kernel_space *space, const struct phys_window *m
 		pt_destroy(&space->table);
 	return error;
 }
-#line 991 "chapters/04a-paging.nw"
+#line 993 "chapters/04a-paging.nw"
 struct leaf_run {
 	uintptr_t va;
 	uintptr_t pa;
@@ -94,7 +94,7 @@ void kspace_print(const struct kernel_space *space)
 	if (run.count)
 		print_run(&run);
 }
-#line 1048 "chapters/04a-paging.nw"
+#line 1050 "chapters/04a-paging.nw"
 static void format_permissions(unsigned flags, char out[4])
 {
 	out[0] = flags & PTE_R ? 'r' : '-';

@@ -1,9 +1,9 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 325 "chapters/04a-paging.nw"
+#line 327 "chapters/04a-paging.nw"
 #include "kernel/pagetable.h"
 #include "kernel/panic.h"
 
-#line 344 "chapters/04a-paging.nw"
+#line 346 "chapters/04a-paging.nw"
 static struct pte *table_at(const struct page_table *table, struct ppn page)
 {
 	const struct phys_window *w = table->memory;
@@ -14,7 +14,7 @@ static struct pte *table_at(const struct page_table *table, struct ppn page)
 		      (void *)(uintptr_t)address);
 	return (struct pte *)(w->base + (address - w->start));
 }
-#line 363 "chapters/04a-paging.nw"
+#line 365 "chapters/04a-paging.nw"
 struct pt_walk {
 	struct pte *slot[SV39_LEVELS];
 	enum pt_level level;
@@ -35,7 +35,7 @@ static void walk(const struct page_table *table, struct vpn page, enum pt_level 
 		level--;
 	}
 }
-#line 394 "chapters/04a-paging.nw"
+#line 396 "chapters/04a-paging.nw"
 static const char *fresh_table(const struct page_table *table, struct frame *frame)
 {
 	struct pte *entries;
@@ -61,7 +61,7 @@ const char *pt_create(struct page_table *table, const struct phys_window *memory
 	table->frames = 1;
 	return NULL;
 }
-#line 431 "chapters/04a-paging.nw"
+#line 433 "chapters/04a-paging.nw"
 static void free_table(struct page_table *table, struct ppn page, enum pt_level level)
 {
 	struct pte *entries = table_at(table, page);
@@ -83,7 +83,7 @@ void pt_destroy(struct page_table *table)
 		panic("pt_destroy: %zu frames unaccounted for", table->frames);
 	table->root = FRAME_NONE;
 }
-#line 458 "chapters/04a-paging.nw"
+#line 460 "chapters/04a-paging.nw"
 static const char *check_leaf(struct vaddr va, struct paddr pa, enum pt_level level,
 			      unsigned flags)
 {
@@ -103,7 +103,7 @@ static const char *check_leaf(struct vaddr va, struct paddr pa, enum pt_level le
 		return "writable but not readable is reserved";
 	return NULL;
 }
-#line 484 "chapters/04a-paging.nw"
+#line 486 "chapters/04a-paging.nw"
 static struct pte *link_table(struct page_table *table, struct pte *slot,
 			      struct frame frame, struct vpn page, enum pt_level level)
 {
@@ -120,25 +120,25 @@ static const char *grow_path(struct page_table *table, struct pt_walk *w,
 	size_t missing = w->level - level;
 
 	
-#line 510 "chapters/04a-paging.nw"
+#line 512 "chapters/04a-paging.nw"
 if (missing >= 1 && fresh_table(table, &upper))
 	return "out of frames for a page table";
 if (missing >= 2 && fresh_table(table, &lower))
 	return "out of frames for a page table";
-#line 500 "chapters/04a-paging.nw"
+#line 502 "chapters/04a-paging.nw"
 	
-#line 519 "chapters/04a-paging.nw"
+#line 521 "chapters/04a-paging.nw"
 if (missing >= 1)
 	w->slot[w->level - 1] = link_table(table, w->slot[w->level], frame_take(&upper),
 					   page, w->level - 1);
 if (missing >= 2)
 	w->slot[level] = link_table(table, w->slot[level + 1], frame_take(&lower), page,
 				    level);
-#line 501 "chapters/04a-paging.nw"
+#line 503 "chapters/04a-paging.nw"
 	w->level = level;
 	return NULL;
 }
-#line 531 "chapters/04a-paging.nw"
+#line 533 "chapters/04a-paging.nw"
 const char *pt_map(struct page_table *table, struct vaddr va, struct paddr pa,
 		   enum pt_level level, unsigned flags)
 {
@@ -158,7 +158,7 @@ const char *pt_map(struct page_table *table, struct vaddr va, struct paddr pa,
 	*w.slot[level] = pte_make(ppn_floor(pa), flags | PTE_V);
 	return NULL;
 }
-#line 561 "chapters/04a-paging.nw"
+#line 563 "chapters/04a-paging.nw"
 static bool table_is_empty(const struct page_table *table, struct pte entry)
 {
 	const struct pte *entries = table_at(table, pte_ppn(entry));
@@ -197,7 +197,7 @@ const char *pt_unmap(struct page_table *table, struct vaddr va)
 	free_emptied_tables(table, &w);
 	return NULL;
 }
-#line 604 "chapters/04a-paging.nw"
+#line 606 "chapters/04a-paging.nw"
 bool pt_translate(const struct page_table *table, struct vaddr va, struct paddr *pa,
 		  unsigned *flags)
 {
@@ -214,7 +214,7 @@ bool pt_translate(const struct page_table *table, struct vaddr va, struct paddr 
 	*flags = pte_flags(leaf);
 	return true;
 }
-#line 629 "chapters/04a-paging.nw"
+#line 631 "chapters/04a-paging.nw"
 static enum pt_level largest_fitting_level(struct vaddr va, struct paddr pa,
 					   size_t left, enum pt_level largest)
 {
@@ -262,7 +262,7 @@ const char *pt_map_range(struct page_table *table, struct vaddr va, struct paddr
 	}
 	return NULL;
 }
-#line 696 "chapters/04a-paging.nw"
+#line 698 "chapters/04a-paging.nw"
 static uintptr_t sign_extend(uintptr_t value)
 {
 	int64_t shifted = (int64_t)(value << (64 - SV39_VA_BITS));

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 244 "chapters/04-frames.nw"
+#line 264 "chapters/04-frames.nw"
 #ifndef KERNEL_SEGTREE_ALLOCATOR_H
 #define KERNEL_SEGTREE_ALLOCATOR_H
 

@@ -1,19 +1,19 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 334 "chapters/04-frames.nw"
+#line 354 "chapters/04-frames.nw"
 #include "kernel/bitmap.h"
 #include "kernel/heap.h"
 #include "kernel/panic.h"
 #include "kernel/stacked_allocator.h"
 #include "kernel/string.h"
 
-#line 351 "chapters/04-frames.nw"
+#line 371 "chapters/04-frames.nw"
 static struct layout bitmap_layout(size_t capacity)
 {
 	size_t words = bitmap_words(capacity + 1);
 
 	return (struct layout){ words * sizeof(unsigned long), _Alignof(unsigned long) };
 }
-#line 361 "chapters/04-frames.nw"
+#line 381 "chapters/04-frames.nw"
 static void *stacked_create(size_t capacity)
 {
 	struct range_stack *s = heap_alloc(LAYOUT_OF(struct range_stack));
@@ -23,7 +23,7 @@ static void *stacked_create(size_t capacity)
 	*s = (struct range_stack){ .capacity = capacity,
 			       .free_ranges = VEC_INIT(struct index_range) };
 	
-#line 379 "chapters/04-frames.nw"
+#line 399 "chapters/04-frames.nw"
 s->allocated = heap_alloc(bitmap_layout(capacity));
 if (!s->allocated || !vec_reserve(&s->free_ranges, capacity ? capacity : 1)) {
 	if (s->allocated)
@@ -31,16 +31,16 @@ if (!s->allocated || !vec_reserve(&s->free_ranges, capacity ? capacity : 1)) {
 	heap_dealloc(s, LAYOUT_OF(struct range_stack));
 	return NULL;
 }
-#line 370 "chapters/04-frames.nw"
+#line 390 "chapters/04-frames.nw"
 	
-#line 392 "chapters/04-frames.nw"
+#line 412 "chapters/04-frames.nw"
 memset(s->allocated, 0, bitmap_layout(capacity).size);
 if (capacity)
 	vec_push(&s->free_ranges, &(struct index_range){ 0, capacity });
-#line 371 "chapters/04-frames.nw"
+#line 391 "chapters/04-frames.nw"
 	return s;
 }
-#line 398 "chapters/04-frames.nw"
+#line 418 "chapters/04-frames.nw"
 static void stacked_destroy(void *self)
 {
 	struct range_stack *s = self;
@@ -49,7 +49,7 @@ static void stacked_destroy(void *self)
 	heap_dealloc(s->allocated, bitmap_layout(s->capacity));
 	heap_dealloc(s, LAYOUT_OF(struct range_stack));
 }
-#line 411 "chapters/04-frames.nw"
+#line 431 "chapters/04-frames.nw"
 static bool stacked_alloc(void *self, size_t *index)
 {
 	struct range_stack *s = self;
@@ -64,7 +64,7 @@ static bool stacked_alloc(void *self, size_t *index)
 	set_bit(s->allocated, *index);
 	return true;
 }
-#line 432 "chapters/04-frames.nw"
+#line 452 "chapters/04-frames.nw"
 static bool stacked_dealloc(void *self, size_t index)
 {
 	struct range_stack *s = self;
@@ -84,12 +84,12 @@ size_t stacked_allocator_ranges(void *self)
 
 	return s->free_ranges.len;
 }
-#line 479 "chapters/04-frames.nw"
+#line 499 "chapters/04-frames.nw"
 static const struct index_range *free_range(const struct range_stack *s, size_t k)
 {
 	return vec_at(&s->free_ranges, k);
 }
-#line 507 "chapters/04-frames.nw"
+#line 527 "chapters/04-frames.nw"
 static void mark_free_ranges_allocated(struct range_stack *s)
 {
 	for (size_t k = 0; k < s->free_ranges.len; k++) {
@@ -122,14 +122,14 @@ static void unmark_free_ranges(struct range_stack *s)
 	}
 }
 
-#line 467 "chapters/04-frames.nw"
+#line 487 "chapters/04-frames.nw"
 void stacked_allocator_check(void *self)
 {
 	struct range_stack *s = self;
 	size_t lost;
 
 	
-#line 486 "chapters/04-frames.nw"
+#line 506 "chapters/04-frames.nw"
 for (size_t k = 0; k < s->free_ranges.len; k++) {
 	const struct index_range *r = free_range(s, k);
 
@@ -141,18 +141,18 @@ for (size_t k = 0; k < s->free_ranges.len; k++) {
 			panic("stacked allocator: index %zu is in free range [%zu, %zu) "
 			      "but marked allocated", i, r->start, r->end);
 }
-#line 473 "chapters/04-frames.nw"
+#line 493 "chapters/04-frames.nw"
 	
-#line 541 "chapters/04-frames.nw"
+#line 561 "chapters/04-frames.nw"
 mark_free_ranges_allocated(s);
 lost = first_unmarked(s);
 unmark_free_ranges(s);
 if (lost < s->capacity)
 	panic("stacked allocator: index %zu is neither allocated nor in a free range",
 	      lost);
-#line 474 "chapters/04-frames.nw"
+#line 494 "chapters/04-frames.nw"
 }
-#line 558 "chapters/04-frames.nw"
+#line 578 "chapters/04-frames.nw"
 const struct allocator_ops stacked_allocator_ops = {
 	.name = "stacked",
 	.create = stacked_create,

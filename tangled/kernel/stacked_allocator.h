@@ -1,12 +1,12 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 302 "chapters/04-frames.nw"
+#line 322 "chapters/04-frames.nw"
 #ifndef KERNEL_STACKED_ALLOCATOR_H
 #define KERNEL_STACKED_ALLOCATOR_H
 
 #include "kernel/allocator.h"
 #include "kernel/vec.h"
 
-#line 321 "chapters/04-frames.nw"
+#line 341 "chapters/04-frames.nw"
 struct index_range {
 	size_t start;
 	size_t end;
@@ -18,7 +18,7 @@ struct range_stack {
 	unsigned long *allocated;
 };
 
-#line 310 "chapters/04-frames.nw"
+#line 330 "chapters/04-frames.nw"
 extern const struct allocator_ops stacked_allocator_ops;
 
 size_t stacked_allocator_ranges(void *self);

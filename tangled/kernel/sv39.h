@@ -52,7 +52,7 @@ struct pte {
 #define PTE_LEAF_FLAGS \
 	(PTE_PERMS | PTE_U | PTE_G | PTE_A | PTE_D)
 #define PTE_FLAG_BITS 10
-#line 129 "chapters/04a-paging.nw"
+#line 131 "chapters/04a-paging.nw"
 static inline struct vaddr vaddr_of(uintptr_t value)
 {
 	return (struct vaddr){ value };
@@ -60,12 +60,12 @@ static inline struct vaddr vaddr_of(uintptr_t value)
 
 static inline struct vpn vpn_floor(struct vaddr address)
 {
-	return (struct vpn){ address.value / PAGE_SIZE };
+	return (struct vpn){ page_number_down(address.value) };
 }
 
 static inline struct vaddr vpn_address(struct vpn page)
 {
-	return (struct vaddr){ page.value * PAGE_SIZE };
+	return (struct vaddr){ page_start(page.value) };
 }
 
 static inline size_t vaddr_offset(struct vaddr address, enum pt_level level)
@@ -79,12 +79,12 @@ static inline bool vaddr_is_canonical(struct vaddr address)
 
 	return (uint64_t)(shifted >> (64 - SV39_VA_BITS)) == address.value;
 }
-#line 159 "chapters/04a-paging.nw"
+#line 161 "chapters/04a-paging.nw"
 static inline size_t vpn_index(struct vpn page, enum pt_level level)
 {
 	return page.value >> (SV39_INDEX_BITS * level) & (SV39_ENTRIES - 1);
 }
-#line 168 "chapters/04a-paging.nw"
+#line 170 "chapters/04a-paging.nw"
 static inline struct pte pte_make(struct ppn page, unsigned flags)
 {
 	return (struct pte){ (uint64_t)page.value << PTE_FLAG_BITS | flags };
@@ -116,7 +116,7 @@ static inline bool pte_is_table(struct pte entry)
 {
 	return pte_is_valid(entry) && !(entry.bits & PTE_PERMS);
 }
-#line 204 "chapters/04a-paging.nw"
+#line 206 "chapters/04a-paging.nw"
 #define SATP_MODE_SV39 ((uint64_t)8 << 60)
 
 static inline uint64_t satp_sv39(struct ppn root)

@@ -11,9 +11,9 @@
 #line 1013 "chapters/03-memmap.nw"
 #include "kernel/memmap.h"
 #include "kernel/panic.h"
-#line 1113 "chapters/04-frames.nw"
+#line 1133 "chapters/04-frames.nw"
 #include "kernel/frame.h"
-#line 970 "chapters/04a-paging.nw"
+#line 972 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
 
 #line 1326 "chapters/01-kernel.nw"
@@ -53,9 +53,9 @@ memmap_print(&boot_memory_map);
 if (boot_memory_map.problem)
 	panic("the device tree at %p cannot be used: %s", (void *)dtb,
 	      boot_memory_map.problem);
-#line 1116 "chapters/04-frames.nw"
+#line 1136 "chapters/04-frames.nw"
 frames_init(&boot_memory_map);
-#line 973 "chapters/04a-paging.nw"
+#line 975 "chapters/04a-paging.nw"
 paging_init(&boot_memory_map);
 #line 1311 "chapters/01-kernel.nw"
 	arch_poweroff(ktest_run_all("") == 0 ? EXIT_OK : EXIT_TESTS_FAILED);

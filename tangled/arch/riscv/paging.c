@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 799 "chapters/04a-paging.nw"
+#line 801 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
 #include "kernel/panic.h"
 #include "kernel/printf.h"
@@ -7,7 +7,7 @@
 
 extern char boot_stack_guard[];
 
-#line 812 "chapters/04a-paging.nw"
+#line 814 "chapters/04a-paging.nw"
 #define TEST_DEVICE_BASE 0x100000UL
 
 size_t paging_segments(const struct memory_map *map, struct kspace_segment *segments)
@@ -35,7 +35,7 @@ size_t paging_segments(const struct memory_map *map, struct kspace_segment *segm
 	}
 	return count;
 }
-#line 912 "chapters/04a-paging.nw"
+#line 914 "chapters/04a-paging.nw"
 static inline void sfence_vma(void)
 {
 	__asm__ volatile("sfence.vma zero, zero" : : : "memory");
@@ -49,7 +49,7 @@ static inline uint64_t satp_swap(uint64_t value)
 			 : "=r"(now) : "r"(value) : "memory");
 	return now;
 }
-#line 932 "chapters/04a-paging.nw"
+#line 934 "chapters/04a-paging.nw"
 void paging_init(const struct memory_map *map)
 {
 	struct kspace_segment segments[KSPACE_MAX_SEGMENTS];
@@ -64,19 +64,19 @@ void paging_init(const struct memory_map *map)
 	if (error)
 		panic("paging: %s", error);
 	
-#line 951 "chapters/04a-paging.nw"
+#line 953 "chapters/04a-paging.nw"
 satp = satp_sv39(kernel_space.table.root.ppn);
 sfence_vma();
 if (satp_swap(satp) != satp)
 	panic("paging: this hart does not support Sv39");
 sfence_vma();
-#line 946 "chapters/04a-paging.nw"
+#line 948 "chapters/04a-paging.nw"
 	
-#line 961 "chapters/04a-paging.nw"
+#line 963 "chapters/04a-paging.nw"
 kprintf("paging: Sv39 on, root table at %p, %zu page-table frames (%zu KiB), "
 	"guard page at %p\n", (void *)frame_address(kernel_space.table.root).value,
 	kernel_space.table.frames, kernel_space.table.frames * PAGE_SIZE / 1024,
 	(void *)boot_stack_guard);
 kspace_print(&kernel_space);
-#line 947 "chapters/04a-paging.nw"
+#line 949 "chapters/04a-paging.nw"
 }

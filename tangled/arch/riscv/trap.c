@@ -7,7 +7,7 @@
 #include "kernel/printf.h"
 #line 232 "chapters/01b-traps.nw"
 /* the headers the later chapters' explanations need */
-#line 1783 "chapters/04a-paging.nw"
+#line 1785 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
 
 #line 158 "chapters/01b-traps.nw"
@@ -71,7 +71,7 @@ void trap_report(const struct trap_frame *tf)
 	
 #line 235 "chapters/01b-traps.nw"
 /* the later chapters explain their kinds of trap here */
-#line 1786 "chapters/04a-paging.nw"
+#line 1788 "chapters/04a-paging.nw"
 if (trap_is_page_fault(tf->scause)) {
 	char why[FAULT_DESCRIPTION_MAX];
 

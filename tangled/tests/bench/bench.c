@@ -225,7 +225,7 @@ static size_t metadata_per_frame(const struct allocator_ops *ops, size_t capacit
 	ops->destroy(self);
 	return used / capacity;
 }
-#line 2240 "chapters/04a-paging.nw"
+#line 2242 "chapters/04a-paging.nw"
 #define PT_BATCH 32768
 
 static struct page_table bench_table;
@@ -306,7 +306,7 @@ static size_t run_case(const char *name, size_t param, size_t ops)
 	if (strcmp(name, "segtree-run") == 0)
 		return frame_case(&segtree_allocator_ops, param, ops, true);
 	
-#line 2299 "chapters/04a-paging.nw"
+#line 2301 "chapters/04a-paging.nw"
 if (strncmp(name, "pt-", 3) == 0)
 	return pt_case(param ? PT_LEVEL_2M : PT_LEVEL_4K, ops, strstr(name, "translate"));
 #line 366 "chapters/85-measure.nw"

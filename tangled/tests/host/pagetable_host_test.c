@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1202 "chapters/04a-paging.nw"
+#line 1204 "chapters/04a-paging.nw"
 #include "host/shim.h"
 #include "kernel/kspace.h"
 #include "kernel/printf.h"
@@ -48,7 +48,7 @@ KTEST(pt_maps_translates_and_unmaps_a_page)
 	ASSERT_EQ(sim_free_frames(), SIM_PAGES);
 	sim_table_destroy(&st);
 }
-#line 1255 "chapters/04a-paging.nw"
+#line 1257 "chapters/04a-paging.nw"
 KTEST(pt_maps_large_pages)
 {
 	struct sim_table st;
@@ -68,7 +68,7 @@ KTEST(pt_maps_large_pages)
 	ASSERT_EQ(t->frames, 1);
 	sim_table_destroy(&st);
 }
-#line 1281 "chapters/04a-paging.nw"
+#line 1283 "chapters/04a-paging.nw"
 #define ASSERT_REFUSED(call, message)					\
 	do {								\
 		const char *error_ = (call);				\
@@ -144,7 +144,7 @@ KTEST(pt_refuses_bad_unmaps)
 	ASSERT_EQ(t->frames, 1);
 	sim_table_destroy(&st);
 }
-#line 1363 "chapters/04a-paging.nw"
+#line 1365 "chapters/04a-paging.nw"
 KTEST(pt_map_range_undoes_a_partial_range)
 {
 	struct sim_table st;
@@ -164,7 +164,7 @@ KTEST(pt_map_range_undoes_a_partial_range)
 				    PT_LEVEL_4K), "length not a multiple of the page size");
 	sim_table_destroy(&st);
 }
-#line 1391 "chapters/04a-paging.nw"
+#line 1393 "chapters/04a-paging.nw"
 KTEST(pt_out_of_frames_loses_nothing)
 {
 	struct sim_table st;
@@ -191,7 +191,7 @@ KTEST(pt_out_of_frames_loses_nothing)
 	ASSERT_EQ(sim_free_frames(), 4);
 	sim_table_destroy(&st);
 }
-#line 1429 "chapters/04a-paging.nw"
+#line 1431 "chapters/04a-paging.nw"
 KTEST(pt_destroy_frees_exactly_its_frames)
 {
 	static const uintptr_t pages[] = {
@@ -212,7 +212,7 @@ KTEST(pt_destroy_frees_exactly_its_frames)
 	ASSERT(frame_is_none(t->root));
 	sim_table_destroy(&st);
 }
-#line 1464 "chapters/04a-paging.nw"
+#line 1466 "chapters/04a-paging.nw"
 #define FAKE_KERNEL 0x90200000UL
 
 static const struct kspace_segment fake_kernel[] = {
@@ -258,7 +258,7 @@ KTEST(kspace_gives_each_segment_its_permissions)
 	ASSERT_EQ(sim_free_frames(), sim.pages);
 	sim_memory_destroy(&sim);
 }
-#line 1517 "chapters/04a-paging.nw"
+#line 1519 "chapters/04a-paging.nw"
 #define RAM_SIZES 5
 
 static void count_huge(void *context, struct vaddr va, struct paddr pa,
@@ -300,7 +300,7 @@ KTEST(kspace_frames_at_every_ram_size)
 	ASSERT_EQ(sim_free_frames(), sim.pages);
 	sim_memory_destroy(&sim);
 }
-#line 1563 "chapters/04a-paging.nw"
+#line 1565 "chapters/04a-paging.nw"
 KTEST(kspace_refuses_bad_lists_and_loses_nothing)
 {
 	struct sim_memory sim;
@@ -318,7 +318,7 @@ KTEST(kspace_refuses_bad_lists_and_loses_nothing)
 	ASSERT_EQ(sim_free_frames(), sim.pages);
 	sim_memory_destroy(&sim);
 }
-#line 1585 "chapters/04a-paging.nw"
+#line 1587 "chapters/04a-paging.nw"
 static bool fault_described_as(uintptr_t stval, bool guard, const char *needle)
 {
 	char buf[160];

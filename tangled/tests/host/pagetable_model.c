@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1846 "chapters/04a-paging.nw"
+#line 1848 "chapters/04a-paging.nw"
 #include <string.h>
 #include "kernel/random.h"
 #include "kernel/stacked_allocator.h"
@@ -7,7 +7,7 @@
 #include "tests/host/pagetable_model.h"
 #include "tests/host/physmem.h"
 
-#line 1861 "chapters/04a-paging.nw"
+#line 1863 "chapters/04a-paging.nw"
 #define MODEL_FRAMES 12
 #define MODEL_MAPPINGS 64
 
@@ -44,7 +44,7 @@ static unsigned pick(struct pt_model *m, unsigned bound)
 		ktest_fail(__FILE__, __LINE__, __VA_ARGS__);		\
 		return false;						\
 	} while (0)
-#line 1902 "chapters/04a-paging.nw"
+#line 1904 "chapters/04a-paging.nw"
 static bool covers(const struct mapping *m, uintptr_t va)
 {
 	return va - m->va < pt_level_size(m->level);
@@ -87,7 +87,7 @@ static size_t model_frames(const struct pt_model *m)
 		}
 	return frames;
 }
-#line 1952 "chapters/04a-paging.nw"
+#line 1954 "chapters/04a-paging.nw"
 static const uintptr_t indices[] = { 0, 1, 2, 511 };
 static const unsigned flag_choices[] = {
 	PTE_R, PTE_R | PTE_W, PTE_R | PTE_X, PTE_R | PTE_W | PTE_X, PTE_R | PTE_U | PTE_A,
@@ -166,7 +166,7 @@ static bool check_map(struct pt_model *m)
 		m->live[m->count++] = (struct mapping){ va, pa, level, flags | PTE_V };
 	return true;
 }
-#line 2035 "chapters/04a-paging.nw"
+#line 2037 "chapters/04a-paging.nw"
 static uintptr_t pick_known_va(struct pt_model *m)
 {
 	const struct mapping *target;
@@ -215,7 +215,7 @@ static bool check_translate(struct pt_model *m)
 			    (void *)(target->pa + (va - target->va)), target->flags);
 	return true;
 }
-#line 2091 "chapters/04a-paging.nw"
+#line 2093 "chapters/04a-paging.nw"
 static void count_leaf(void *context, struct vaddr va, struct paddr pa,
 		       enum pt_level level, unsigned flags)
 {

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1129 "chapters/04a-paging.nw"
+#line 1131 "chapters/04a-paging.nw"
 #include <stdlib.h>
 #include <string.h>
 #include "kernel/stacked_allocator.h"
@@ -43,7 +43,7 @@ size_t sim_free_frames(void)
 	free(all);
 	return n;
 }
-#line 1179 "chapters/04a-paging.nw"
+#line 1181 "chapters/04a-paging.nw"
 bool sim_table_create(struct sim_table *st, size_t pages)
 {
 	if (!sim_memory_init(&st->sim, pages))

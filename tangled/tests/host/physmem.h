@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1098 "chapters/04a-paging.nw"
+#line 1100 "chapters/04a-paging.nw"
 #ifndef TESTS_HOST_PHYSMEM_H
 #define TESTS_HOST_PHYSMEM_H
 
