@@ -126,7 +126,7 @@ void frame_allocator_check(const struct frame_allocator *fa,
 			check_zone(z->allocator);
 	}
 }
-#line 942 "chapters/04-frames.nw"
+#line 954 "chapters/04-frames.nw"
 #ifndef FRAME_ALLOCATOR_OPS
 #define FRAME_ALLOCATOR_OPS stacked_allocator_ops
 #endif
@@ -141,7 +141,7 @@ struct locked_frame_allocator kernel_frames = { .lock = SPINLOCK_INIT("frames") 
 		spin_unlock(&kernel_frames.lock);			\
 		answer_;						\
 	})
-#line 963 "chapters/04-frames.nw"
+#line 975 "chapters/04-frames.nw"
 bool frame_alloc(struct frame *frame)
 {
 	return LOCKED_CALL(frame_allocator_alloc, &frame->ppn);
@@ -172,7 +172,7 @@ size_t frames_total(void)
 {
 	return frame_allocator_capacity(&kernel_frames.allocator);
 }
-#line 999 "chapters/04-frames.nw"
+#line 1011 "chapters/04-frames.nw"
 static size_t usable_ranges(const struct memory_map *map, struct ppn_range *ranges)
 {
 	for (size_t i = 0; i < map->usable_count; i++)
@@ -191,7 +191,7 @@ static bool create_frame_allocator(const struct memory_map *map, size_t *metadat
 	*metadata = before - heap_free_bytes();
 	return created;
 }
-#line 1041 "chapters/04-frames.nw"
+#line 1053 "chapters/04-frames.nw"
 #define FRAME_METADATA_GUESS 64
 #define FRAME_METADATA_TRIES 4
 
@@ -211,7 +211,7 @@ static uint64_t first_metadata_guess(const struct memory_map *map)
 	return pow2_at_least(frames > UINT64_MAX / FRAME_METADATA_GUESS ?
 				     UINT64_MAX : frames * FRAME_METADATA_GUESS);
 }
-#line 1069 "chapters/04-frames.nw"
+#line 1081 "chapters/04-frames.nw"
 static void grow_heap_for_metadata(struct memory_map *map, uint64_t size)
 {
 	uint64_t start;
@@ -240,7 +240,7 @@ static void create_with_a_larger_heap(struct memory_map *map, size_t *metadata)
 	      "after growing the heap %d times", FRAME_ALLOCATOR_OPS.name,
 	      FRAME_METADATA_TRIES);
 }
-#line 1103 "chapters/04-frames.nw"
+#line 1115 "chapters/04-frames.nw"
 void frames_init(struct memory_map *map)
 {
 	size_t metadata = 0, total;
@@ -258,7 +258,7 @@ void frames_init(struct memory_map *map)
 		FRAME_ALLOCATOR_OPS.name, metadata, metadata / total,
 		metadata * 100 / total % 100);
 }
-#line 1124 "chapters/04-frames.nw"
+#line 1136 "chapters/04-frames.nw"
 void frame_release(struct frame *frame)
 {
 	if (!frame_is_none(*frame))

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1626 "chapters/04-frames.nw"
+#line 1638 "chapters/04-frames.nw"
 #include <stdint.h>
 #include "kernel/frame.h"
 #include "kernel/heap.h"
@@ -62,7 +62,7 @@ KTEST(frames_allocate_every_frame_then_free_them)
 	vec_free(&all);
 	ASSERT_EQ(heap_free_bytes(), heap_before);
 }
-#line 1695 "chapters/04-frames.nw"
+#line 1707 "chapters/04-frames.nw"
 static size_t free_frames(void)
 {
 	struct vec all = VEC_INIT(struct frame);
@@ -107,7 +107,7 @@ KTEST(frames_without_contiguous_support_say_so)
 		return;
 	ASSERT(!frame_alloc_contiguous(2, &first));
 }
-#line 1745 "chapters/04-frames.nw"
+#line 1757 "chapters/04-frames.nw"
 #define CONTIGUOUS_RUN 16
 
 KTEST(frames_allocate_contiguous_runs)

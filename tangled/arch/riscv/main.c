@@ -11,7 +11,7 @@
 #line 1013 "chapters/03-memmap.nw"
 #include "kernel/memmap.h"
 #include "kernel/panic.h"
-#line 1133 "chapters/04-frames.nw"
+#line 1145 "chapters/04-frames.nw"
 #include "kernel/frame.h"
 #line 972 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
@@ -53,7 +53,7 @@ memmap_print(&boot_memory_map);
 if (boot_memory_map.problem)
 	panic("the device tree at %p cannot be used: %s", (void *)dtb,
 	      boot_memory_map.problem);
-#line 1136 "chapters/04-frames.nw"
+#line 1148 "chapters/04-frames.nw"
 frames_init(&boot_memory_map);
 #line 975 "chapters/04a-paging.nw"
 paging_init(&boot_memory_map);

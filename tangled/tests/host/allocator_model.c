@@ -1,12 +1,12 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1327 "chapters/04-frames.nw"
+#line 1339 "chapters/04-frames.nw"
 #include <stdlib.h>
 #include <string.h>
 #include "tests/host/allocator_model.h"
 #include "kernel/random.h"
 #include "kernel/test.h"
 
-#line 1344 "chapters/04-frames.nw"
+#line 1356 "chapters/04-frames.nw"
 struct model {
 	const struct allocator_ops *ops;
 	allocator_check_fn *check;
@@ -46,7 +46,7 @@ static bool model_has_more(const struct model *m, unsigned steps)
 		ktest_fail(__FILE__, __LINE__, __VA_ARGS__);		\
 		return false;						\
 	} while (0)
-#line 1386 "chapters/04-frames.nw"
+#line 1398 "chapters/04-frames.nw"
 static bool model_has_run(const struct model *m, size_t count)
 {
 	size_t run = 0;
@@ -68,7 +68,7 @@ static bool model_run_is(const struct model *m, size_t first, size_t count, bool
 			return false;
 	return true;
 }
-#line 1410 "chapters/04-frames.nw"
+#line 1422 "chapters/04-frames.nw"
 static bool check_alloc(struct model *m)
 {
 	size_t index = SIZE_MAX;
@@ -86,7 +86,7 @@ static bool check_alloc(struct model *m)
 	m->used_count++;
 	return true;
 }
-#line 1432 "chapters/04-frames.nw"
+#line 1444 "chapters/04-frames.nw"
 static size_t pick_index(struct model *m)
 {
 	size_t index = model_random(m) % (m->capacity + 2);
@@ -111,7 +111,7 @@ static bool check_dealloc(struct model *m)
 	}
 	return true;
 }
-#line 1465 "chapters/04-frames.nw"
+#line 1477 "chapters/04-frames.nw"
 static bool check_alloc_contiguous(struct model *m)
 {
 	size_t count = 1 + model_random(m) % (m->capacity / 8 + 1);
@@ -146,7 +146,7 @@ static bool check_dealloc_contiguous(struct model *m)
 	}
 	return true;
 }
-#line 1506 "chapters/04-frames.nw"
+#line 1518 "chapters/04-frames.nw"
 static bool check_operation(struct model *m)
 {
 	bool contiguous = m->ops->alloc_contiguous && m->ops->dealloc_contiguous;
@@ -173,7 +173,7 @@ static bool run_model(struct model *m, unsigned steps)
 	bool agreed = true;
 
 	
-#line 1564 "chapters/04-frames.nw"
+#line 1576 "chapters/04-frames.nw"
 m->self = m->ops->create(m->capacity);
 m->used = calloc(m->capacity + 1, 1);
 if (!m->self || !m->used) {
@@ -182,18 +182,18 @@ if (!m->self || !m->used) {
 	free(m->used);
 	return false;
 }
-#line 1532 "chapters/04-frames.nw"
+#line 1544 "chapters/04-frames.nw"
 	for (m->step = 0; agreed && model_has_more(m, steps); m->step++)
 		agreed = check_step(m);
 	
-#line 1578 "chapters/04-frames.nw"
+#line 1590 "chapters/04-frames.nw"
 for (size_t i = 0; agreed && i < m->capacity; i++)
 	if (m->used[i] && !m->ops->dealloc(m->self, i))
 		DISAGREE(m, "final dealloc(%zu) refused", i);
 memset(m->used, 0, m->capacity);
 for (m->used_count = 0; agreed && m->used_count < m->capacity;)
 	agreed = check_alloc(m);
-#line 1535 "chapters/04-frames.nw"
+#line 1547 "chapters/04-frames.nw"
 	m->ops->destroy(m->self);
 	free(m->used);
 	return agreed;
