@@ -31,8 +31,8 @@ MUST_CHECK bool frame_allocator_init(struct frame_allocator *fa,
 void frame_allocator_destroy(struct frame_allocator *fa);
 MUST_CHECK bool frame_allocator_alloc(struct frame_allocator *fa, struct ppn *page);
 MUST_CHECK bool frame_allocator_dealloc(struct frame_allocator *fa, struct ppn page);
-MUST_CHECK bool frame_allocator_alloc_contiguous(struct frame_allocator *fa, size_t count,
-						 struct ppn *first);
+MUST_CHECK bool frame_allocator_alloc_contiguous(struct frame_allocator *fa,
+						 size_t count, struct ppn *first);
 MUST_CHECK bool frame_allocator_dealloc_contiguous(struct frame_allocator *fa,
 						   struct ppn first, size_t count);
 size_t frame_allocator_capacity(const struct frame_allocator *fa);

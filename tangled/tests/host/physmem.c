@@ -16,8 +16,8 @@ bool sim_memory_init(struct sim_memory *sim, size_t pages)
 	if (!sim->window.base)
 		return false;
 	memset(sim->window.base, SIM_POISON, pages * PAGE_SIZE);
-	if (!frame_allocator_init(&kernel_frames.allocator, &stacked_allocator_ops, &range,
-				  1)) {
+	if (!frame_allocator_init(&kernel_frames.allocator, &stacked_allocator_ops,
+				  &range, 1)) {
 		free(sim->window.base);
 		return false;
 	}
