@@ -4,9 +4,9 @@
  * The handout is the chapter "练习三" of the book.
  */
 #include <stdint.h>
-#include "kernel/allocator.h"
 #include "kernel/heap.h"
 #include "kernel/panic.h"
+#include "kernel/segtree_allocator.h"
 
 static void *segtree_create(size_t capacity)
 {

@@ -23,8 +23,23 @@ struct ppn_range {
 	struct ppn end;
 };
 
-#line 68 "chapters/04-frames.nw"
+#line 73 "chapters/04-frames.nw"
 /* 在地址与页号之间换算 */
+static inline size_t page_number_down(uintptr_t address)
+{
+	return address / PAGE_SIZE;
+}
+
+static inline size_t page_number_up(uintptr_t address)
+{
+	return address / PAGE_SIZE + (address % PAGE_SIZE != 0);
+}
+
+static inline uintptr_t page_start(size_t page_number)
+{
+	return page_number * PAGE_SIZE;
+}
+
 static inline struct paddr paddr_of(uintptr_t value)
 {
 	return (struct paddr){ value };
@@ -32,20 +47,20 @@ static inline struct paddr paddr_of(uintptr_t value)
 
 static inline struct ppn ppn_floor(struct paddr address)
 {
-	return (struct ppn){ address.value / PAGE_SIZE };
+	return (struct ppn){ page_number_down(address.value) };
 }
 
 static inline struct ppn ppn_ceil(struct paddr address)
 {
-	return (struct ppn){ address.value / PAGE_SIZE + (address.value % PAGE_SIZE != 0) };
+	return (struct ppn){ page_number_up(address.value) };
 }
 
 static inline struct paddr ppn_address(struct ppn page)
 {
-	return (struct paddr){ page.value * PAGE_SIZE };
+	return (struct paddr){ page_start(page.value) };
 }
 
-#line 100 "chapters/04-frames.nw"
+#line 120 "chapters/04-frames.nw"
 /* 页号的算术 */
 static inline struct ppn ppn_add(struct ppn page, size_t count)
 {
@@ -62,7 +77,7 @@ static inline bool ppn_equal(struct ppn a, struct ppn b)
 	return a.value == b.value;
 }
 
-#line 125 "chapters/04-frames.nw"
+#line 146 "chapters/04-frames.nw"
 /* 页号的区间 */
 static inline struct ppn_range ppn_range_within(struct paddr start, struct paddr end)
 {
@@ -81,6 +96,11 @@ static inline size_t ppn_range_len(struct ppn_range range)
 static inline bool ppn_range_contains(struct ppn_range range, struct ppn page)
 {
 	return page.value >= range.start.value && page.value < range.end.value;
+}
+
+static inline bool ppn_ranges_overlap(struct ppn_range a, struct ppn_range b)
+{
+	return a.start.value < b.end.value && b.start.value < a.end.value;
 }
 
 #line 57 "chapters/04-frames.nw"

@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 184 "chapters/04-frames.nw"
+#line 210 "chapters/04-frames.nw"
 #ifndef KERNEL_ALLOCATOR_H
 #define KERNEL_ALLOCATOR_H
 
@@ -15,10 +15,5 @@ struct allocator_ops {
 	bool (*alloc_contiguous)(void *self, size_t count, size_t *first);
 	bool (*dealloc_contiguous)(void *self, size_t first, size_t count);
 };
-
-extern const struct allocator_ops stacked_allocator_ops;
-extern const struct allocator_ops segtree_allocator_ops;
-
-size_t stacked_allocator_ranges(void *self);
 
 #endif

@@ -1,34 +1,39 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 498 "chapters/04-frames.nw"
+#line 692 "chapters/04-frames.nw"
 #include "kernel/frame.h"
 #include "kernel/heap.h"
 #include "kernel/panic.h"
 #include "kernel/printf.h"
+#include "kernel/segtree_allocator.h"
+#include "kernel/stacked_allocator.h"
 
-#line 513 "chapters/04-frames.nw"
+#line 710 "chapters/04-frames.nw"
 /* 为每一段空闲内存创建一区 */
-const char *frame_allocator_init(struct frame_allocator *fa,
-				 const struct allocator_ops *ops,
-				 const struct ppn_range *ranges, size_t count)
+bool frame_allocator_init(struct frame_allocator *fa, const struct allocator_ops *ops,
+			  const struct ppn_range *ranges, size_t count)
 {
 	*fa = (struct frame_allocator){ .ops = ops };
 	if (count > FRAME_MAX_ZONES)
-		return "too many memory ranges";
+		panic("frame_allocator_init: %zu memory ranges, but at most %zu zones",
+		      count, (size_t)FRAME_MAX_ZONES);
 	for (size_t i = 0; i < count; i++) {
 		void *allocator;
 
 		if (ppn_range_len(ranges[i]) == 0)
 			continue;
+#line 733 "chapters/04-frames.nw"
+		/* 为这一段创建一个分配器实例，堆不够时拆掉已经建好的各区 */
 		allocator = ops->create(ppn_range_len(ranges[i]));
 		if (!allocator) {
 			frame_allocator_destroy(fa);
-			return "the allocator cannot be created (out of heap memory?)";
+			return false;
 		}
+#line 724 "chapters/04-frames.nw"
 		fa->zones[fa->zone_count++] = (struct frame_zone){ ranges[i], allocator };
 	}
-	return NULL;
+	return true;
 }
-
+#line 743 "chapters/04-frames.nw"
 void frame_allocator_destroy(struct frame_allocator *fa)
 {
 	for (size_t i = 0; i < fa->zone_count; i++)
@@ -45,9 +50,9 @@ size_t frame_allocator_capacity(const struct frame_allocator *fa)
 	return total;
 }
 
-#line 555 "chapters/04-frames.nw"
+#line 762 "chapters/04-frames.nw"
 /* 找到页号所在的一区 */
-static struct frame_zone *zone_of(struct frame_allocator *fa, struct ppn first,
+static struct frame_zone *zone_holding(struct frame_allocator *fa, struct ppn first,
 				  size_t count)
 {
 	for (size_t i = 0; i < fa->zone_count; i++) {
@@ -60,7 +65,7 @@ static struct frame_zone *zone_of(struct frame_allocator *fa, struct ppn first,
 	return NULL;
 }
 
-#line 572 "chapters/04-frames.nw"
+#line 779 "chapters/04-frames.nw"
 /* 从各区分配页帧 */
 bool frame_allocator_alloc(struct frame_allocator *fa, struct ppn *page)
 {
@@ -91,11 +96,11 @@ bool frame_allocator_alloc_contiguous(struct frame_allocator *fa, size_t count,
 	return false;
 }
 
-#line 605 "chapters/04-frames.nw"
+#line 812 "chapters/04-frames.nw"
 /* 把页帧还给它的区 */
 bool frame_allocator_dealloc(struct frame_allocator *fa, struct ppn page)
 {
-	struct frame_zone *z = zone_of(fa, page, 1);
+	struct frame_zone *z = zone_holding(fa, page, 1);
 
 	return z && fa->ops->dealloc(z->allocator, ppn_diff(page, z->pages.start));
 }
@@ -103,14 +108,35 @@ bool frame_allocator_dealloc(struct frame_allocator *fa, struct ppn page)
 bool frame_allocator_dealloc_contiguous(struct frame_allocator *fa, struct ppn first,
 					size_t count)
 {
-	struct frame_zone *z = zone_of(fa, first, count);
+	struct frame_zone *z = zone_holding(fa, first, count);
 
 	return z && count > 0 && fa->ops->dealloc_contiguous &&
 	       fa->ops->dealloc_contiguous(z->allocator,
 					      ppn_diff(first, z->pages.start), count);
 }
 
-#line 709 "chapters/04-frames.nw"
+#line 835 "chapters/04-frames.nw"
+/* 检查各区 */
+void frame_allocator_check(const struct frame_allocator *fa,
+			   void (*check_zone)(void *allocator))
+{
+	if (fa->zone_count > FRAME_MAX_ZONES)
+		panic("frame allocator: %zu zones, at most %zu", fa->zone_count,
+		      (size_t)FRAME_MAX_ZONES);
+	for (size_t i = 0; i < fa->zone_count; i++) {
+		const struct frame_zone *z = &fa->zones[i];
+
+		if (ppn_range_len(z->pages) == 0 || !z->allocator)
+			panic("frame allocator: zone %zu is empty or has no allocator", i);
+		for (size_t j = 0; j < i; j++)
+			if (ppn_ranges_overlap(z->pages, fa->zones[j].pages))
+				panic("frame allocator: zones %zu and %zu overlap", j, i);
+		if (check_zone)
+			check_zone(z->allocator);
+	}
+}
+
+#line 953 "chapters/04-frames.nw"
 /* 全局的页帧分配器的实现 */
 #ifndef FRAME_ALLOCATOR_OPS
 #define FRAME_ALLOCATOR_OPS stacked_allocator_ops
@@ -118,34 +144,28 @@ bool frame_allocator_dealloc_contiguous(struct frame_allocator *fa, struct ppn f
 
 struct locked_frame_allocator kernel_frames = { .lock = SPINLOCK_INIT("frames") };
 
-const char *frame_alloc(struct frame *frame)
+#define LOCKED_CALL(f, ...)						\
+	({								\
+		bool answer_;						\
+		spin_lock(&kernel_frames.lock);				\
+		answer_ = f(&kernel_frames.allocator, __VA_ARGS__);	\
+		spin_unlock(&kernel_frames.lock);			\
+		answer_;						\
+	})
+#line 975 "chapters/04-frames.nw"
+bool frame_alloc(struct frame *frame)
 {
-	bool ok;
-
-	spin_lock(&kernel_frames.lock);
-	ok = frame_allocator_alloc(&kernel_frames.allocator, &frame->ppn);
-	spin_unlock(&kernel_frames.lock);
-	return ok ? NULL : "no available frame to allocate";
+	return LOCKED_CALL(frame_allocator_alloc, &frame->ppn);
 }
 
-const char *frame_alloc_contiguous(size_t count, struct frame *first)
+bool frame_alloc_contiguous(size_t count, struct frame *first)
 {
-	bool ok;
-
-	spin_lock(&kernel_frames.lock);
-	ok = frame_allocator_alloc_contiguous(&kernel_frames.allocator, count, &first->ppn);
-	spin_unlock(&kernel_frames.lock);
-	return ok ? NULL : "no run of free frames that long";
+	return LOCKED_CALL(frame_allocator_alloc_contiguous, count, &first->ppn);
 }
 
 void frame_dealloc(struct frame *frame)
 {
-	bool ok;
-
-	spin_lock(&kernel_frames.lock);
-	ok = frame_allocator_dealloc(&kernel_frames.allocator, frame->ppn);
-	spin_unlock(&kernel_frames.lock);
-	if (!ok)
+	if (!LOCKED_CALL(frame_allocator_dealloc, frame->ppn))
 		panic("frame_dealloc: refused to free frame %p (page %zu): "
 		      "not an allocated frame",
 		      (void *)frame_address(*frame).value, frame->ppn.value);
@@ -154,12 +174,7 @@ void frame_dealloc(struct frame *frame)
 
 void frame_dealloc_contiguous(struct frame first, size_t count)
 {
-	bool ok;
-
-	spin_lock(&kernel_frames.lock);
-	ok = frame_allocator_dealloc_contiguous(&kernel_frames.allocator, first.ppn, count);
-	spin_unlock(&kernel_frames.lock);
-	if (!ok)
+	if (!LOCKED_CALL(frame_allocator_dealloc_contiguous, first.ppn, count))
 		panic("frame_dealloc_contiguous: refused to free %zu frames at %p",
 		      count, (void *)frame_address(first).value);
 }
@@ -168,7 +183,7 @@ size_t frames_total(void)
 {
 	return frame_allocator_capacity(&kernel_frames.allocator);
 }
-#line 772 "chapters/04-frames.nw"
+#line 1011 "chapters/04-frames.nw"
 static size_t usable_ranges(const struct memory_map *map, struct ppn_range *ranges)
 {
 	for (size_t i = 0; i < map->usable_count; i++)
@@ -177,21 +192,17 @@ static size_t usable_ranges(const struct memory_map *map, struct ppn_range *rang
 	return map->usable_count;
 }
 
-static const char *create_frame_allocator(const struct memory_map *map,
-	size_t *metadata)
+static bool create_frame_allocator(const struct memory_map *map, size_t *metadata)
 {
 	struct ppn_range ranges[MEMMAP_MAX_USABLE];
 	size_t count = usable_ranges(map, ranges), before = heap_free_bytes();
-	const char *error;
+	bool created = LOCKED_CALL(frame_allocator_init, &FRAME_ALLOCATOR_OPS, ranges,
+				   count);
 
-	spin_lock(&kernel_frames.lock);
-	error = frame_allocator_init(&kernel_frames.allocator, &FRAME_ALLOCATOR_OPS,
-				     ranges, count);
-	spin_unlock(&kernel_frames.lock);
 	*metadata = before - heap_free_bytes();
-	return error;
+	return created;
 }
-#line 818 "chapters/04-frames.nw"
+#line 1053 "chapters/04-frames.nw"
 #define FRAME_METADATA_GUESS 64
 #define FRAME_METADATA_TRIES 4
 
@@ -204,40 +215,51 @@ static uint64_t pow2_at_least(uint64_t x)
 	return p;
 }
 
-static const char *grow_heap_for_metadata(struct memory_map *map, uint64_t size)
+static uint64_t first_metadata_guess(const struct memory_map *map)
+{
+	uint64_t frames = memmap_usable_bytes(map) / PAGE_SIZE;
+
+	return pow2_at_least(frames > UINT64_MAX / FRAME_METADATA_GUESS ?
+				     UINT64_MAX : frames * FRAME_METADATA_GUESS);
+}
+#line 1081 "chapters/04-frames.nw"
+static void grow_heap_for_metadata(struct memory_map *map, uint64_t size)
 {
 	uint64_t start;
 
 	if (!memmap_take(map, size, "heap", &start))
-		return "no free block large enough for the allocator's metadata";
+		panic("frames_init: the %s allocator needs more heap for its metadata, "
+		      "and no free block of %lu KiB is left", FRAME_ALLOCATOR_OPS.name,
+		      (unsigned long)(size / 1024));
 	if (!heap_grow((void *)(uintptr_t)start, size))
-		return "the heap cannot grow any more";
+		panic("frames_init: the %s allocator needs more heap for its metadata, "
+		      "and the heap cannot grow any more", FRAME_ALLOCATOR_OPS.name);
 	kprintf("frames: heap grown by %lu KiB at %p for the allocator's metadata\n",
 		(unsigned long)(size / 1024), (void *)(uintptr_t)start);
-	return NULL;
 }
-#line 852 "chapters/04-frames.nw"
+
+static void create_with_a_larger_heap(struct memory_map *map, size_t *metadata)
+{
+	uint64_t guess = first_metadata_guess(map);
+
+	for (unsigned i = 0; i < FRAME_METADATA_TRIES; i++, guess *= 2) {
+		grow_heap_for_metadata(map, guess);
+		if (create_frame_allocator(map, metadata))
+			return;
+	}
+	panic("frames_init: the %s allocator cannot be created: out of heap memory "
+	      "after growing the heap %d times", FRAME_ALLOCATOR_OPS.name,
+	      FRAME_METADATA_TRIES);
+}
+#line 1115 "chapters/04-frames.nw"
 void frames_init(struct memory_map *map)
 {
-	uint64_t guess = memmap_usable_bytes(map) / PAGE_SIZE;
 	size_t metadata = 0, total;
-	const char *error;
 
-	if (guess == 0)
+	if (memmap_usable_bytes(map) < PAGE_SIZE)
 		panic("frames_init: no usable memory: the reservations cover all of RAM");
-	guess = pow2_at_least(guess > UINT64_MAX / FRAME_METADATA_GUESS ?
-					 UINT64_MAX : guess * FRAME_METADATA_GUESS);
-	error = create_frame_allocator(map, &metadata);
-	for (unsigned i = 0; error && i < FRAME_METADATA_TRIES; i++, guess *= 2) {
-		const char *no_room = grow_heap_for_metadata(map, guess);
-
-		if (no_room)
-			panic("frames_init: %s allocator: %s; %s", FRAME_ALLOCATOR_OPS.name,
-			      error, no_room);
-		error = create_frame_allocator(map, &metadata);
-	}
-	if (error)
-		panic("frames_init: %s allocator: %s", FRAME_ALLOCATOR_OPS.name, error);
+	if (!create_frame_allocator(map, &metadata))
+		create_with_a_larger_heap(map, &metadata);
 	total = frames_total();
 	if (total == 0)
 		panic("frames_init: no whole free page in the memory map");
@@ -248,7 +270,7 @@ void frames_init(struct memory_map *map)
 		metadata * 100 / total % 100);
 }
 
-#line 885 "chapters/04-frames.nw"
+#line 1135 "chapters/04-frames.nw"
 /* 页帧追踪者的实现 */
 void frame_release(struct frame *frame)
 {

@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 438 "chapters/04-frames.nw"
+#line 611 "chapters/04-frames.nw"
 #ifndef KERNEL_FRAME_H
 #define KERNEL_FRAME_H
 
@@ -7,20 +7,20 @@
 #include <stddef.h>
 #include "kernel/addr.h"
 #include "kernel/allocator.h"
+#include "kernel/compiler.h"
 #include "kernel/memmap.h"
 #include "kernel/spinlock.h"
 
 #define FRAME_MAX_ZONES MEMMAP_MAX_USABLE
-#define MUST_CHECK __attribute__((warn_unused_result))
 
-#line 459 "chapters/04-frames.nw"
+#line 632 "chapters/04-frames.nw"
 /* 页帧分配器的一区 */
 struct frame_zone {
 	struct ppn_range pages;
 	void *allocator;
 };
 
-#line 470 "chapters/04-frames.nw"
+#line 643 "chapters/04-frames.nw"
 /* 一个页帧分配器 */
 struct frame_allocator {
 	const struct allocator_ops *ops;
@@ -28,19 +28,21 @@ struct frame_allocator {
 	struct frame_zone zones[FRAME_MAX_ZONES];
 };
 
-MUST_CHECK const char *frame_allocator_init(struct frame_allocator *fa,
-					    const struct allocator_ops *ops,
-					    const struct ppn_range *ranges, size_t count);
+MUST_CHECK bool frame_allocator_init(struct frame_allocator *fa,
+				     const struct allocator_ops *ops,
+				     const struct ppn_range *ranges, size_t count);
 void frame_allocator_destroy(struct frame_allocator *fa);
-bool frame_allocator_alloc(struct frame_allocator *fa, struct ppn *page);
-bool frame_allocator_dealloc(struct frame_allocator *fa, struct ppn page);
-bool frame_allocator_alloc_contiguous(struct frame_allocator *fa, size_t count,
-				      struct ppn *first);
-bool frame_allocator_dealloc_contiguous(struct frame_allocator *fa, struct ppn first,
-					size_t count);
+MUST_CHECK bool frame_allocator_alloc(struct frame_allocator *fa, struct ppn *page);
+MUST_CHECK bool frame_allocator_dealloc(struct frame_allocator *fa, struct ppn page);
+MUST_CHECK bool frame_allocator_alloc_contiguous(struct frame_allocator *fa,
+						 size_t count, struct ppn *first);
+MUST_CHECK bool frame_allocator_dealloc_contiguous(struct frame_allocator *fa,
+						   struct ppn first, size_t count);
 size_t frame_allocator_capacity(const struct frame_allocator *fa);
+void frame_allocator_check(const struct frame_allocator *fa,
+			   void (*check_zone)(void *allocator));
 
-#line 635 "chapters/04-frames.nw"
+#line 867 "chapters/04-frames.nw"
 /* 页帧与它的追踪者 */
 struct frame {
 	struct ppn ppn;
@@ -69,7 +71,7 @@ static inline struct paddr frame_address(struct frame frame)
 	return ppn_address(frame.ppn);
 }
 
-#line 688 "chapters/04-frames.nw"
+#line 920 "chapters/04-frames.nw"
 /* 全局的页帧分配器 */
 struct locked_frame_allocator {
 	struct spinlock lock;
@@ -79,11 +81,11 @@ struct locked_frame_allocator {
 extern struct locked_frame_allocator kernel_frames;
 
 void frames_init(struct memory_map *map);
-MUST_CHECK const char *frame_alloc(struct frame *frame);
-MUST_CHECK const char *frame_alloc_contiguous(size_t count, struct frame *first);
+MUST_CHECK bool frame_alloc(struct frame *frame);
+MUST_CHECK bool frame_alloc_contiguous(size_t count, struct frame *first);
 void frame_dealloc(struct frame *frame);
 void frame_dealloc_contiguous(struct frame first, size_t count);
 size_t frames_total(void);
 
-#line 456 "chapters/04-frames.nw"
+#line 629 "chapters/04-frames.nw"
 #endif

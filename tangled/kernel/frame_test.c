@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1351 "chapters/04-frames.nw"
+#line 1638 "chapters/04-frames.nw"
 #include <stdint.h>
 #include "kernel/frame.h"
 #include "kernel/heap.h"
@@ -23,7 +23,7 @@ static size_t allocate_all(struct vec *all)
 {
 	struct frame f;
 
-	while (frame_alloc(&f) == NULL) {
+	while (frame_alloc(&f)) {
 		if (!in_usable_memory(f))
 			ktest_fail(__FILE__, __LINE__, "frame %p is not usable memory",
 				   (void *)frame_address(f).value);
@@ -62,7 +62,7 @@ KTEST(frames_allocate_every_frame_then_free_them)
 	vec_free(&all);
 	ASSERT_EQ(heap_free_bytes(), heap_before);
 }
-#line 1420 "chapters/04-frames.nw"
+#line 1707 "chapters/04-frames.nw"
 static size_t free_frames(void)
 {
 	struct vec all = VEC_INIT(struct frame);
@@ -86,8 +86,8 @@ KTEST(frame_tracker_releases_at_scope_exit)
 		FRAME_TRACKER a = FRAME_NONE;
 		FRAME_TRACKER b = FRAME_NONE;
 
-		ASSERT(frame_alloc(&a) == NULL);
-		ASSERT(frame_alloc(&b) == NULL);
+		ASSERT(frame_alloc(&a));
+		ASSERT(frame_alloc(&b));
 		ASSERT(!ppn_equal(a.ppn, b.ppn));
 		ASSERT_EQ(free_frames(), before - 2);
 		kept = frame_take(&b);
@@ -105,9 +105,9 @@ KTEST(frames_without_contiguous_support_say_so)
 
 	if (frames_total() == 0 || kernel_frames.allocator.ops->alloc_contiguous)
 		return;
-	ASSERT(frame_alloc_contiguous(2, &first) != NULL);
+	ASSERT(!frame_alloc_contiguous(2, &first));
 }
-#line 1470 "chapters/04-frames.nw"
+#line 1757 "chapters/04-frames.nw"
 #define CONTIGUOUS_RUN 16
 
 KTEST(frames_allocate_contiguous_runs)
@@ -118,7 +118,7 @@ KTEST(frames_allocate_contiguous_runs)
 	if (frames_total() == 0 || !kernel_frames.allocator.ops->alloc_contiguous)
 		return;
 	before = free_frames();
-	ASSERT(frame_alloc_contiguous(CONTIGUOUS_RUN, &first) == NULL);
+	ASSERT(frame_alloc_contiguous(CONTIGUOUS_RUN, &first));
 	for (size_t i = 0; i < CONTIGUOUS_RUN; i++) {
 		struct frame f = { ppn_add(first.ppn, i) };
 
@@ -134,5 +134,5 @@ KTEST(frames_allocate_contiguous_runs)
 	frame_dealloc_contiguous((struct frame){ ppn_add(first.ppn, CONTIGUOUS_RUN / 2) },
 				 CONTIGUOUS_RUN / 2);
 	ASSERT_EQ(free_frames(), before);
-	ASSERT(frame_alloc_contiguous(frames_total() + 1, &first) != NULL);
+	ASSERT(!frame_alloc_contiguous(frames_total() + 1, &first));
 }

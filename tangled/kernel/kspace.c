@@ -1,11 +1,11 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 828 "chapters/04a-paging.nw"
+#line 852 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
 #include "kernel/printf.h"
 
 struct kernel_space kernel_space = { .table = { .root = FRAME_NONE } };
 
-#line 838 "chapters/04a-paging.nw"
+#line 862 "chapters/04a-paging.nw"
 /* 按清单映射内核的各段 */
 static unsigned kernel_leaf_flags(unsigned flags)
 {
@@ -49,7 +49,7 @@ const char *kspace_build(struct kernel_space *space, const struct phys_window *m
 	return error;
 }
 
-#line 958 "chapters/04a-paging.nw"
+#line 992 "chapters/04a-paging.nw"
 /* 把映射合并成段打印出来 */
 struct leaf_run {
 	uintptr_t va;
@@ -98,9 +98,9 @@ void kspace_print(const struct kernel_space *space)
 		print_run(&run);
 }
 
-#line 1015 "chapters/04a-paging.nw"
+#line 1049 "chapters/04a-paging.nw"
 /* 说明一次缺页异常 */
-static void permissions(unsigned flags, char out[4])
+static void format_permissions(unsigned flags, char out[4])
 {
 	out[0] = flags & PTE_R ? 'r' : '-';
 	out[1] = flags & PTE_W ? 'w' : '-';
@@ -129,7 +129,7 @@ bool paging_describe_fault(uintptr_t stval, char *buf, size_t size)
 		ksnprintf(buf, size, "%p is not mapped", (void *)stval);
 		return false;
 	}
-	permissions(flags, perms);
+	format_permissions(flags, perms);
 	ksnprintf(buf, size, "%p is mapped %s to %p", (void *)stval, perms,
 		(void *)pa.value);
 	return false;

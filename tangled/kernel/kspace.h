@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 708 "chapters/04a-paging.nw"
+#line 732 "chapters/04a-paging.nw"
 #ifndef KERNEL_KSPACE_H
 #define KERNEL_KSPACE_H
 

@@ -1,9 +1,9 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 316 "chapters/04a-paging.nw"
+#line 327 "chapters/04a-paging.nw"
 #include "kernel/pagetable.h"
 #include "kernel/panic.h"
 
-#line 334 "chapters/04a-paging.nw"
+#line 345 "chapters/04a-paging.nw"
 /* 通过窗口找到一页页表 */
 static struct pte *table_at(const struct page_table *table, struct ppn page)
 {
@@ -16,7 +16,7 @@ static struct pte *table_at(const struct page_table *table, struct ppn page)
 	return (struct pte *)(w->base + (address - w->start));
 }
 
-#line 353 "chapters/04a-paging.nw"
+#line 364 "chapters/04a-paging.nw"
 /* 沿着三级页表走下去 */
 struct pt_walk {
 	struct pte *slot[SV39_LEVELS];
@@ -39,13 +39,13 @@ static void walk(const struct page_table *table, struct vpn page, enum pt_level 
 	}
 }
 
-#line 384 "chapters/04a-paging.nw"
+#line 395 "chapters/04a-paging.nw"
 /* 创建与销毁页表 */
 static const char *fresh_table(const struct page_table *table, struct frame *frame)
 {
 	struct pte *entries;
 
-	if (frame_alloc(frame))
+	if (!frame_alloc(frame))
 		return "out of frames for a page table";
 	entries = table_at(table, frame->ppn);
 	for (size_t i = 0; i < SV39_ENTRIES; i++)
@@ -66,7 +66,7 @@ const char *pt_create(struct page_table *table, const struct phys_window *memory
 	table->frames = 1;
 	return NULL;
 }
-#line 422 "chapters/04a-paging.nw"
+#line 433 "chapters/04a-paging.nw"
 static void free_table(struct page_table *table, struct ppn page, enum pt_level level)
 {
 	struct pte *entries = table_at(table, page);
@@ -89,7 +89,7 @@ void pt_destroy(struct page_table *table)
 	table->root = FRAME_NONE;
 }
 
-#line 448 "chapters/04a-paging.nw"
+#line 459 "chapters/04a-paging.nw"
 /* 检查映射的参数 */
 static const char *check_leaf(struct vaddr va, struct paddr pa, enum pt_level level,
 			      unsigned flags)
@@ -111,7 +111,7 @@ static const char *check_leaf(struct vaddr va, struct paddr pa, enum pt_level le
 	return NULL;
 }
 
-#line 474 "chapters/04a-paging.nw"
+#line 485 "chapters/04a-paging.nw"
 /* 补上缺少的中间页表 */
 static struct pte *link_table(struct page_table *table, struct pte *slot,
 			      struct frame frame, struct vpn page, enum pt_level level)
@@ -128,21 +128,26 @@ static const char *grow_path(struct page_table *table, struct pt_walk *w,
 	FRAME_TRACKER lower = FRAME_NONE;
 	size_t missing = w->level - level;
 
+#line 511 "chapters/04a-paging.nw"
+	/* 先拿到缺少的每一张页表，拿不到就让追踪者全部退回 */
 	if (missing >= 1 && fresh_table(table, &upper))
 		return "out of frames for a page table";
 	if (missing >= 2 && fresh_table(table, &lower))
 		return "out of frames for a page table";
+#line 520 "chapters/04a-paging.nw"
+	/* 再把它们从上往下接进页表 */
 	if (missing >= 1)
 		w->slot[w->level - 1] = link_table(table, w->slot[w->level], frame_take(&upper),
 						   page, w->level - 1);
 	if (missing >= 2)
-		w->slot[level] = link_table(table, w->slot[level + 1], frame_take(&lower),
-					    page, level);
+		w->slot[level] = link_table(table, w->slot[level + 1], frame_take(&lower), page,
+					    level);
+#line 503 "chapters/04a-paging.nw"
 	w->level = level;
 	return NULL;
 }
 
-#line 508 "chapters/04a-paging.nw"
+#line 532 "chapters/04a-paging.nw"
 /* 映射一页 */
 const char *pt_map(struct page_table *table, struct vaddr va, struct paddr pa,
 		   enum pt_level level, unsigned flags)
@@ -164,7 +169,7 @@ const char *pt_map(struct page_table *table, struct vaddr va, struct paddr pa,
 	return NULL;
 }
 
-#line 538 "chapters/04a-paging.nw"
+#line 562 "chapters/04a-paging.nw"
 /* 拆掉一页 */
 static bool table_is_empty(const struct page_table *table, struct pte entry)
 {
@@ -176,7 +181,7 @@ static bool table_is_empty(const struct page_table *table, struct pte entry)
 	return true;
 }
 
-static void prune(struct page_table *table, struct pt_walk *w)
+static void free_emptied_tables(struct page_table *table, struct pt_walk *w)
 {
 	for (enum pt_level level = w->level + 1; level < SV39_LEVELS; level++) {
 		struct frame frame = { pte_ppn(*w->slot[level]) };
@@ -201,11 +206,11 @@ const char *pt_unmap(struct page_table *table, struct vaddr va)
 	if (vaddr_offset(va, w.level))
 		return "inside a larger page; unmap the whole page at its start";
 	*w.slot[w.level] = (struct pte){ 0 };
-	prune(table, &w);
+	free_emptied_tables(table, &w);
 	return NULL;
 }
 
-#line 581 "chapters/04a-paging.nw"
+#line 605 "chapters/04a-paging.nw"
 /* 翻译一个虚拟地址 */
 bool pt_translate(const struct page_table *table, struct vaddr va, struct paddr *pa,
 		  unsigned *flags)
@@ -224,10 +229,10 @@ bool pt_translate(const struct page_table *table, struct vaddr va, struct paddr 
 	return true;
 }
 
-#line 606 "chapters/04a-paging.nw"
+#line 630 "chapters/04a-paging.nw"
 /* 映射一段区间 */
-static enum pt_level best_level(struct vaddr va, struct paddr pa, size_t left,
-				enum pt_level largest)
+static enum pt_level largest_fitting_level(struct vaddr va, struct paddr pa,
+					   size_t left, enum pt_level largest)
 {
 	enum pt_level level = largest;
 
@@ -262,7 +267,7 @@ const char *pt_map_range(struct page_table *table, struct vaddr va, struct paddr
 	while (done < len) {
 		struct vaddr v = vaddr_of(va.value + done);
 		struct paddr p = paddr_of(pa.value + done);
-		enum pt_level level = best_level(v, p, len - done, largest);
+		enum pt_level level = largest_fitting_level(v, p, len - done, largest);
 		const char *error = pt_map(table, v, p, level, flags);
 
 		if (error) {
@@ -273,7 +278,7 @@ const char *pt_map_range(struct page_table *table, struct vaddr va, struct paddr
 	}
 	return NULL;
 }
-#line 674 "chapters/04a-paging.nw"
+#line 698 "chapters/04a-paging.nw"
 static uintptr_t sign_extend(uintptr_t value)
 {
 	int64_t shifted = (int64_t)(value << (64 - SV39_VA_BITS));

@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 255 "chapters/04a-paging.nw"
+#line 257 "chapters/04a-paging.nw"
 #ifndef KERNEL_PAGETABLE_H
 #define KERNEL_PAGETABLE_H
 
@@ -20,7 +20,7 @@ struct page_table {
 	size_t frames;
 };
 
-#line 283 "chapters/04a-paging.nw"
+#line 294 "chapters/04a-paging.nw"
 /* 页表的操作 */
 MUST_CHECK const char *pt_create(struct page_table *table,
 	const struct phys_window *memory);
@@ -32,11 +32,11 @@ bool pt_translate(const struct page_table *table, struct vaddr va, struct paddr 
 		  unsigned *flags);
 MUST_CHECK const char *pt_map_range(struct page_table *table, struct vaddr va,
 				    struct paddr pa, size_t len, unsigned flags, enum pt_level largest);
-#line 667 "chapters/04a-paging.nw"
+#line 691 "chapters/04a-paging.nw"
 typedef void pt_leaf_fn(void *context, struct vaddr va, struct paddr pa,
 			enum pt_level level, unsigned flags);
 
 void pt_for_each_leaf(const struct page_table *table, pt_leaf_fn *visit, void *context);
 
-#line 277 "chapters/04a-paging.nw"
+#line 279 "chapters/04a-paging.nw"
 #endif

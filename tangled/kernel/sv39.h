@@ -55,7 +55,7 @@ struct pte {
 	(PTE_PERMS | PTE_U | PTE_G | PTE_A | PTE_D)
 #define PTE_FLAG_BITS 10
 
-#line 128 "chapters/04a-paging.nw"
+#line 130 "chapters/04a-paging.nw"
 /* 在虚拟地址与虚拟页号之间换算 */
 static inline struct vaddr vaddr_of(uintptr_t value)
 {
@@ -64,12 +64,12 @@ static inline struct vaddr vaddr_of(uintptr_t value)
 
 static inline struct vpn vpn_floor(struct vaddr address)
 {
-	return (struct vpn){ address.value / PAGE_SIZE };
+	return (struct vpn){ page_number_down(address.value) };
 }
 
 static inline struct vaddr vpn_address(struct vpn page)
 {
-	return (struct vaddr){ page.value * PAGE_SIZE };
+	return (struct vaddr){ page_start(page.value) };
 }
 
 static inline size_t vaddr_offset(struct vaddr address, enum pt_level level)
@@ -84,14 +84,14 @@ static inline bool vaddr_is_canonical(struct vaddr address)
 	return (uint64_t)(shifted >> (64 - SV39_VA_BITS)) == address.value;
 }
 
-#line 158 "chapters/04a-paging.nw"
+#line 160 "chapters/04a-paging.nw"
 /* 取出一级的索引 */
 static inline size_t vpn_index(struct vpn page, enum pt_level level)
 {
 	return page.value >> (SV39_INDEX_BITS * level) & (SV39_ENTRIES - 1);
 }
 
-#line 167 "chapters/04a-paging.nw"
+#line 169 "chapters/04a-paging.nw"
 /* 构造与拆开页表项 */
 static inline struct pte pte_make(struct ppn page, unsigned flags)
 {
@@ -125,7 +125,7 @@ static inline bool pte_is_table(struct pte entry)
 	return pte_is_valid(entry) && !(entry.bits & PTE_PERMS);
 }
 
-#line 203 "chapters/04a-paging.nw"
+#line 205 "chapters/04a-paging.nw"
 /* 写给 satp 的值 */
 #define SATP_MODE_SV39 ((uint64_t)8 << 60)
 

@@ -14,9 +14,9 @@
 #line 1021 "chapters/03-memmap.nw"
 #include "kernel/memmap.h"
 #include "kernel/panic.h"
-#line 895 "chapters/04-frames.nw"
+#line 1145 "chapters/04-frames.nw"
 #include "kernel/frame.h"
-#line 938 "chapters/04a-paging.nw"
+#line 972 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
 
 #line 1325 "chapters/01-kernel.nw"
@@ -58,9 +58,9 @@ noreturn void kmain(unsigned long hartid, uintptr_t dtb)
 	if (boot_memory_map.problem)
 		panic("the device tree at %p cannot be used: %s", (void *)dtb,
 		      boot_memory_map.problem);
-#line 898 "chapters/04-frames.nw"
+#line 1148 "chapters/04-frames.nw"
 	frames_init(&boot_memory_map);
-#line 941 "chapters/04a-paging.nw"
+#line 975 "chapters/04a-paging.nw"
 	paging_init(&boot_memory_map);
 #line 1311 "chapters/01-kernel.nw"
 	arch_poweroff(ktest_run_all("") == 0 ? EXIT_OK : EXIT_TESTS_FAILED);

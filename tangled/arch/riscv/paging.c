@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 777 "chapters/04a-paging.nw"
+#line 801 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
 #include "kernel/panic.h"
 #include "kernel/printf.h"
@@ -7,7 +7,7 @@
 
 extern char boot_stack_guard[];
 
-#line 789 "chapters/04a-paging.nw"
+#line 813 "chapters/04a-paging.nw"
 /* 列出内核的各段 */
 #define TEST_DEVICE_BASE 0x100000UL
 
@@ -37,8 +37,8 @@ size_t paging_segments(const struct memory_map *map, struct kspace_segment *segm
 	return count;
 }
 
-#line 889 "chapters/04a-paging.nw"
-/* 写 satp 并清空地址翻译的缓存 */
+#line 913 "chapters/04a-paging.nw"
+/* 两条特权指令：清空地址翻译的缓存，交换 satp */
 static inline void sfence_vma(void)
 {
 	__asm__ volatile("sfence.vma zero, zero" : : : "memory");
@@ -53,7 +53,7 @@ static inline uint64_t satp_swap(uint64_t value)
 	return now;
 }
 
-#line 909 "chapters/04a-paging.nw"
+#line 933 "chapters/04a-paging.nw"
 /* 建立内核的页表并打开分页 */
 void paging_init(const struct memory_map *map)
 {
@@ -68,14 +68,19 @@ void paging_init(const struct memory_map *map)
 
 	if (error)
 		panic("paging: %s", error);
+#line 952 "chapters/04a-paging.nw"
+	/* 写 satp，前后各清一次地址翻译的缓存 */
 	satp = satp_sv39(kernel_space.table.root.ppn);
 	sfence_vma();
 	if (satp_swap(satp) != satp)
 		panic("paging: this hart does not support Sv39");
 	sfence_vma();
+#line 962 "chapters/04a-paging.nw"
+	/* 报告内核的页表 */
 	kprintf("paging: Sv39 on, root table at %p, %zu page-table frames (%zu KiB), "
 		"guard page at %p\n", (void *)frame_address(kernel_space.table.root).value,
 		kernel_space.table.frames, kernel_space.table.frames * PAGE_SIZE / 1024,
 		(void *)boot_stack_guard);
 	kspace_print(&kernel_space);
+#line 949 "chapters/04a-paging.nw"
 }

@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1579 "chapters/04a-paging.nw"
+#line 1629 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
 #include "kernel/printf.h"
 #include "kernel/test.h"
@@ -65,14 +65,14 @@ KTEST(kernel_sections_have_their_permissions)
 	ASSERT(is_unmapped(0));
 	ASSERT_EQ((uintptr_t)boot_stack, (uintptr_t)boot_stack_guard + PAGE_SIZE);
 }
-#line 1650 "chapters/04a-paging.nw"
+#line 1700 "chapters/04a-paging.nw"
 static size_t count_free_frames(void)
 {
 	struct frame frame;
 	uintptr_t head = 0;
 	size_t n = 0;
 
-	while (frame_alloc(&frame) == NULL) {
+	while (frame_alloc(&frame)) {
 		*(uintptr_t *)frame_address(frame).value = head;
 		head = frame_address(frame).value;
 		n++;
@@ -89,7 +89,7 @@ KTEST(page_table_frames_are_accounted_for)
 {
 	ASSERT_EQ(count_free_frames() + kernel_space.table.frames, frames_total());
 }
-#line 1681 "chapters/04a-paging.nw"
+#line 1731 "chapters/04a-paging.nw"
 static bool same_translation(const struct page_table *a, const struct page_table *b,
 			     uintptr_t va)
 {
@@ -123,7 +123,7 @@ KTEST(large_pages_save_page_table_frames)
 	pt_destroy(&small.table);
 	ASSERT(frame_is_none(small.table.root));
 }
-#line 1747 "chapters/04a-paging.nw"
+#line 1797 "chapters/04a-paging.nw"
 #ifdef KTEST_PLANT_STACK_OVERFLOW
 #define OVERFLOW_FRAME 512
 

@@ -4,8 +4,8 @@
  * Exercise 3: a segment-tree page allocator.  Reference solution.
  */
 #include <stdint.h>
-#include "kernel/allocator.h"
 #include "kernel/heap.h"
+#include "kernel/segtree_allocator.h"
 
 #line 366 "chapters/90-solutions.nw"
 /* 线段树的节点与树 */

@@ -4,10 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "kernel/allocator.h"
 #include "kernel/buddy.h"
 #include "kernel/heap.h"
 #include "kernel/random.h"
+#include "kernel/segtree_allocator.h"
+#include "kernel/stacked_allocator.h"
 #include "tests/host/physmem.h"
 
 #define REGION_SIZE (16 * 1024 * 1024)
@@ -15,7 +16,7 @@
 #define MIXED_LIVE 1000
 #define BENCH_ALIGN 8
 
-#line 72 "chapters/85-measure.nw"
+#line 73 "chapters/85-measure.nw"
 /* 只为被测的函数计时 */
 static double measured_seconds;
 
@@ -34,7 +35,7 @@ static double seconds(void)
 	done_;								\
 })
 
-#line 91 "chapters/85-measure.nw"
+#line 92 "chapters/85-measure.nw"
 /* 测量用的伪随机数 */
 static uint64_t rng = 1;
 
@@ -43,7 +44,7 @@ static uint64_t next_random(void)
 	return xorshift64(&rng);
 }
 
-#line 103 "chapters/85-measure.nw"
+#line 104 "chapters/85-measure.nw"
 /* 伙伴系统的测量 */
 static struct buddy buddy;
 static unsigned char *region;
@@ -69,7 +70,7 @@ static size_t buddy_pairs(size_t size, size_t ops)
 	fresh_buddy();
 	return TIMED(measured_pairs(size, ops));
 }
-#line 138 "chapters/85-measure.nw"
+#line 139 "chapters/85-measure.nw"
 #define DEEP_FREE_BYTES (REGION_SIZE - (1 << 20))
 
 static size_t buddy_deep_pairs(size_t size, size_t ops)
@@ -80,7 +81,7 @@ static size_t buddy_deep_pairs(size_t size, size_t ops)
 	return TIMED(measured_pairs(size, ops));
 }
 
-#line 156 "chapters/85-measure.nw"
+#line 157 "chapters/85-measure.nw"
 /* 混合负载 */
 struct live {
 	void *ptr[MIXED_LIVE];
@@ -132,7 +133,7 @@ static size_t measured_mixed(size_t ops, bool use_malloc, bool dry)
 	return ops;
 }
 
-#line 217 "chapters/85-measure.nw"
+#line 218 "chapters/85-measure.nw"
 /* 合并的最坏情况 */
 #define MERGE_MAX (1 << 16)
 
@@ -160,7 +161,7 @@ static size_t buddy_merge(size_t n, size_t ops)
 	return TIMED(measured_odd_frees(n));
 }
 
-#line 249 "chapters/85-measure.nw"
+#line 250 "chapters/85-measure.nw"
 /* C 库的对照 */
 __attribute__((noinline)) static size_t measured_malloc_pairs(size_t size, size_t ops)
 {
@@ -169,7 +170,7 @@ __attribute__((noinline)) static size_t measured_malloc_pairs(size_t size, size_
 	return ops;
 }
 
-#line 269 "chapters/85-measure.nw"
+#line 270 "chapters/85-measure.nw"
 /* 页帧分配器的测量 */
 #define RUN_PAGES 8
 
@@ -238,7 +239,7 @@ static size_t metadata_per_frame(const struct allocator_ops *ops, size_t capacit
 	return used / capacity;
 }
 
-#line 2197 "chapters/04a-paging.nw"
+#line 2241 "chapters/04a-paging.nw"
 /* 页表的测量 */
 #define PT_BATCH 32768
 
@@ -297,7 +298,7 @@ static size_t pt_case(enum pt_level level, size_t ops, bool translate)
 	return ops;
 }
 
-#line 341 "chapters/85-measure.nw"
+#line 342 "chapters/85-measure.nw"
 /* 测量的清单 */
 static size_t run_case(const char *name, size_t param, size_t ops)
 {
@@ -321,16 +322,16 @@ static size_t run_case(const char *name, size_t param, size_t ops)
 				  param, ops, false);
 	if (strcmp(name, "segtree-run") == 0)
 		return frame_case(&segtree_allocator_ops, param, ops, true);
-#line 2256 "chapters/04a-paging.nw"
+#line 2300 "chapters/04a-paging.nw"
 	/* 测量程序里的页表用例 */
 	if (strncmp(name, "pt-", 3) == 0)
 		return pt_case(param ? PT_LEVEL_2M : PT_LEVEL_4K, ops, strstr(name, "translate"));
-#line 365 "chapters/85-measure.nw"
+#line 366 "chapters/85-measure.nw"
 	fprintf(stderr, "bench: unknown case %s\n", name);
 	exit(2);
 }
 
-#line 373 "chapters/85-measure.nw"
+#line 374 "chapters/85-measure.nw"
 /* 计时与计数 */
 static int by_value(const void *a, const void *b)
 {

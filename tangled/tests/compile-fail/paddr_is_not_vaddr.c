@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 228 "chapters/04a-paging.nw"
+#line 230 "chapters/04a-paging.nw"
 /* expect-error: incompatible type for argument 2 of 'pt_translate' */
 #include "kernel/pagetable.h"
 

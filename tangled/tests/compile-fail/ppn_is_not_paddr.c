@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 150 "chapters/04-frames.nw"
+#line 176 "chapters/04-frames.nw"
 /* expect-error: incompatible types when returning type 'struct paddr' */
 #include "kernel/addr.h"
 

@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 216 "chapters/04a-paging.nw"
+#line 218 "chapters/04a-paging.nw"
 /* expect-error: incompatible types when returning type 'struct vpn' */
 #include "kernel/sv39.h"
 

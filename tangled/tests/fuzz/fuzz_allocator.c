@@ -1,26 +1,21 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 713 "chapters/85-measure.nw"
+#line 741 "chapters/85-measure.nw"
 #include <stdlib.h>
-#include "kernel/allocator.h"
-#include "kernel/heap.h"
+#include "kernel/segtree_allocator.h"
+#include "kernel/stacked_allocator.h"
+#include "tests/fuzz/fuzz_target.h"
 #include "tests/host/allocator_model.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	heap_init();
-	return 0;
-}
+static const struct allocator_ops *const fuzzed = &FUZZ_OPS;
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
+	allocator_check_fn *check =
+		fuzzed == &stacked_allocator_ops ? stacked_allocator_check : NULL;
+
 	if (size == 0)
 		return 0;
-	if (!allocator_follows_script(&FUZZ_OPS, 1 + data[0], data + 1, size - 1))
+	if (!allocator_follows_script(fuzzed, check, 1 + data[0], data + 1, size - 1))
 		abort();
 	return 0;
 }

@@ -1,19 +1,8 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 2127 "chapters/04a-paging.nw"
+#line 2182 "chapters/04a-paging.nw"
 #include <stdlib.h>
-#include "kernel/heap.h"
+#include "tests/fuzz/fuzz_target.h"
 #include "tests/host/pagetable_model.h"
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	heap_init();
-	return 0;
-}
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {

@@ -1,15 +1,16 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1079 "chapters/04-frames.nw"
+#line 1339 "chapters/04-frames.nw"
 #include <stdlib.h>
 #include <string.h>
 #include "tests/host/allocator_model.h"
 #include "kernel/random.h"
 #include "kernel/test.h"
 
-#line 1095 "chapters/04-frames.nw"
+#line 1355 "chapters/04-frames.nw"
 /* 模型的状态 */
 struct model {
 	const struct allocator_ops *ops;
+	allocator_check_fn *check;
 	void *self;
 	size_t capacity;
 	unsigned char *used;
@@ -47,7 +48,7 @@ static bool model_has_more(const struct model *m, unsigned steps)
 		return false;						\
 	} while (0)
 
-#line 1136 "chapters/04-frames.nw"
+#line 1397 "chapters/04-frames.nw"
 /* 模型里的连续空闲段 */
 static bool model_has_run(const struct model *m, size_t count)
 {
@@ -71,7 +72,7 @@ static bool model_run_is(const struct model *m, size_t first, size_t count, bool
 	return true;
 }
 
-#line 1160 "chapters/04-frames.nw"
+#line 1421 "chapters/04-frames.nw"
 /* 对照一次分配 */
 static bool check_alloc(struct model *m)
 {
@@ -91,7 +92,7 @@ static bool check_alloc(struct model *m)
 	return true;
 }
 
-#line 1182 "chapters/04-frames.nw"
+#line 1443 "chapters/04-frames.nw"
 /* 对照一次归还 */
 static size_t pick_index(struct model *m)
 {
@@ -118,7 +119,7 @@ static bool check_dealloc(struct model *m)
 	return true;
 }
 
-#line 1215 "chapters/04-frames.nw"
+#line 1476 "chapters/04-frames.nw"
 /* 对照连续的分配与归还 */
 static bool check_alloc_contiguous(struct model *m)
 {
@@ -155,9 +156,9 @@ static bool check_dealloc_contiguous(struct model *m)
 	return true;
 }
 
-#line 1255 "chapters/04-frames.nw"
+#line 1517 "chapters/04-frames.nw"
 /* 对照一串随机操作 */
-static bool check_step(struct model *m)
+static bool check_operation(struct model *m)
 {
 	bool contiguous = m->ops->alloc_contiguous && m->ops->dealloc_contiguous;
 	unsigned pick = (unsigned)(model_random(m) % 100);
@@ -169,46 +170,62 @@ static bool check_step(struct model *m)
 	return pick % 2 == 0 || m->used_count == 0 ? check_alloc(m) : check_dealloc(m);
 }
 
+static bool check_step(struct model *m)
+{
+	bool agreed = check_operation(m);
+
+	if (agreed && m->check)
+		m->check(m->self);
+	return agreed;
+}
+
 static bool run_model(struct model *m, unsigned steps)
 {
 	bool agreed = true;
 
+#line 1575 "chapters/04-frames.nw"
+	/* 创建分配器与模型，创建失败就报告 */
 	m->self = m->ops->create(m->capacity);
 	m->used = calloc(m->capacity + 1, 1);
 	if (!m->self || !m->used) {
-		ktest_fail(__FILE__, __LINE__, "%s: create(%zu) failed",
-			   m->ops->name, m->capacity);
+		ktest_fail(__FILE__, __LINE__, "%s: create(%zu) failed", m->ops->name,
+			   m->capacity);
 		free(m->used);
 		return false;
 	}
+#line 1544 "chapters/04-frames.nw"
 	for (m->step = 0; agreed && model_has_more(m, steps); m->step++)
 		agreed = check_step(m);
+#line 1589 "chapters/04-frames.nw"
+	/* 归还剩下的编号，再确认全部容量都能重新分配 */
 	for (size_t i = 0; agreed && i < m->capacity; i++)
 		if (m->used[i] && !m->ops->dealloc(m->self, i))
 			DISAGREE(m, "final dealloc(%zu) refused", i);
 	memset(m->used, 0, m->capacity);
 	for (m->used_count = 0; agreed && m->used_count < m->capacity;)
 		agreed = check_alloc(m);
+#line 1547 "chapters/04-frames.nw"
 	m->ops->destroy(m->self);
 	free(m->used);
 	return agreed;
 }
 
-bool allocator_agrees_with_model(const struct allocator_ops *ops, size_t capacity,
+bool allocator_agrees_with_model(const struct allocator_ops *ops,
+				 allocator_check_fn *check, size_t capacity,
 				 unsigned steps, uint64_t seed)
 {
-	struct model m = {
-		.ops = ops, .capacity = capacity, .seed = seed, .rng = seed | 1
-	};
+	struct model m = { .ops = ops, .check = check, .capacity = capacity,
+			   .seed = seed, .rng = seed | 1 };
 
 	return run_model(&m, steps);
 }
 
-bool allocator_follows_script(const struct allocator_ops *ops, size_t capacity,
+bool allocator_follows_script(const struct allocator_ops *ops,
+			      allocator_check_fn *check, size_t capacity,
 			      const unsigned char *script, size_t len)
 {
-	struct model m = { .ops = ops, .capacity = capacity, .script = script,
-			   .script_len = len };
+	struct model m = { .ops = ops, .check = check, .capacity = capacity,
+			   .script = script, .script_len = len };
 
 	return run_model(&m, 0);
 }

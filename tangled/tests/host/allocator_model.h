@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1057 "chapters/04-frames.nw"
+#line 1307 "chapters/04-frames.nw"
 #ifndef TESTS_HOST_ALLOCATOR_MODEL_H
 #define TESTS_HOST_ALLOCATOR_MODEL_H
 
@@ -8,9 +8,13 @@
 #include <stdint.h>
 #include "kernel/allocator.h"
 
-bool allocator_agrees_with_model(const struct allocator_ops *ops, size_t capacity,
+typedef void allocator_check_fn(void *self);
+
+bool allocator_agrees_with_model(const struct allocator_ops *ops,
+				 allocator_check_fn *check, size_t capacity,
 				 unsigned steps, uint64_t seed);
-bool allocator_follows_script(const struct allocator_ops *ops, size_t capacity,
+bool allocator_follows_script(const struct allocator_ops *ops,
+			      allocator_check_fn *check, size_t capacity,
 			      const unsigned char *script, size_t len);
 
 #endif

@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1137 "chapters/04a-paging.nw"
+#line 1204 "chapters/04a-paging.nw"
 #include "host/shim.h"
 #include "kernel/kspace.h"
 #include "kernel/printf.h"
@@ -30,50 +30,45 @@ static bool unmapped(const struct page_table *t, uintptr_t va)
 
 KTEST(pt_maps_translates_and_unmaps_a_page)
 {
-	struct sim_memory sim;
-	struct page_table t;
-	size_t before;
+	struct sim_table st;
+	struct page_table *t = &st.table;
 
-	ASSERT(sim_memory_init(&sim, SIM_PAGES));
-	before = sim_free_frames();
-	ASSERT(pt_create(&t, &sim.window) == NULL);
-	ASSERT(pt_map(&t, vaddr_of(0x40001000), paddr_of(0x12345000), PT_LEVEL_4K,
+	ASSERT(sim_table_create(&st, SIM_PAGES));
+	ASSERT(pt_map(t, vaddr_of(0x40001000), paddr_of(0x12345000), PT_LEVEL_4K,
 		      PTE_R | PTE_W) == NULL);
-	ASSERT_EQ(t.frames, 3);
-	ASSERT_EQ(sim_free_frames(), before - 3);
-	ASSERT(translates_to(&t, 0x40001000, 0x12345000, PTE_R | PTE_W));
-	ASSERT(translates_to(&t, 0x40001fff, 0x12345fff, PTE_R | PTE_W));
-	ASSERT(unmapped(&t, 0x40000fff) && unmapped(&t, 0x40002000));
-	ASSERT(pt_unmap(&t, vaddr_of(0x40001000)) == NULL);
-	ASSERT(unmapped(&t, 0x40001000));
-	ASSERT_EQ(t.frames, 1);
-	pt_destroy(&t);
-	ASSERT_EQ(sim_free_frames(), before);
-	sim_memory_destroy(&sim);
+	ASSERT_EQ(t->frames, 3);
+	ASSERT_EQ(sim_free_frames(), SIM_PAGES - 3);
+	ASSERT(translates_to(t, 0x40001000, 0x12345000, PTE_R | PTE_W));
+	ASSERT(translates_to(t, 0x40001fff, 0x12345fff, PTE_R | PTE_W));
+	ASSERT(unmapped(t, 0x40000fff) && unmapped(t, 0x40002000));
+	ASSERT(pt_unmap(t, vaddr_of(0x40001000)) == NULL);
+	ASSERT(unmapped(t, 0x40001000));
+	ASSERT_EQ(t->frames, 1);
+	pt_destroy(t);
+	ASSERT_EQ(sim_free_frames(), SIM_PAGES);
+	sim_table_destroy(&st);
 }
-#line 1193 "chapters/04a-paging.nw"
+#line 1257 "chapters/04a-paging.nw"
 KTEST(pt_maps_large_pages)
 {
-	struct sim_memory sim;
-	struct page_table t;
+	struct sim_table st;
+	struct page_table *t = &st.table;
 
-	ASSERT(sim_memory_init(&sim, SIM_PAGES));
-	ASSERT(pt_create(&t, &sim.window) == NULL);
-	ASSERT(pt_map(&t, vaddr_of(GIB), paddr_of(4 * GIB), PT_LEVEL_1G, PTE_R) == NULL);
-	ASSERT_EQ(t.frames, 1);
-	ASSERT(pt_map(&t, vaddr_of(2 * GIB + 2 * MIB), paddr_of(6 * MIB), PT_LEVEL_2M,
+	ASSERT(sim_table_create(&st, SIM_PAGES));
+	ASSERT(pt_map(t, vaddr_of(GIB), paddr_of(4 * GIB), PT_LEVEL_1G, PTE_R) == NULL);
+	ASSERT_EQ(t->frames, 1);
+	ASSERT(pt_map(t, vaddr_of(2 * GIB + 2 * MIB), paddr_of(6 * MIB), PT_LEVEL_2M,
 		      PTE_R | PTE_X) == NULL);
-	ASSERT_EQ(t.frames, 2);
-	ASSERT(translates_to(&t, GIB + 0x12345678, 4 * GIB + 0x12345678, PTE_R));
-	ASSERT(translates_to(&t, 2 * GIB + 4 * MIB - 1, 8 * MIB - 1, PTE_R | PTE_X));
-	ASSERT(unmapped(&t, 2 * GIB + 4 * MIB) && unmapped(&t, 2 * GIB + 2 * MIB - 1));
-	ASSERT(pt_unmap(&t, vaddr_of(GIB)) == NULL);
-	ASSERT(pt_unmap(&t, vaddr_of(2 * GIB + 2 * MIB)) == NULL);
-	ASSERT_EQ(t.frames, 1);
-	pt_destroy(&t);
-	sim_memory_destroy(&sim);
+	ASSERT_EQ(t->frames, 2);
+	ASSERT(translates_to(t, GIB + 0x12345678, 4 * GIB + 0x12345678, PTE_R));
+	ASSERT(translates_to(t, 2 * GIB + 4 * MIB - 1, 8 * MIB - 1, PTE_R | PTE_X));
+	ASSERT(unmapped(t, 2 * GIB + 4 * MIB) && unmapped(t, 2 * GIB + 2 * MIB - 1));
+	ASSERT(pt_unmap(t, vaddr_of(GIB)) == NULL);
+	ASSERT(pt_unmap(t, vaddr_of(2 * GIB + 2 * MIB)) == NULL);
+	ASSERT_EQ(t->frames, 1);
+	sim_table_destroy(&st);
 }
-#line 1221 "chapters/04a-paging.nw"
+#line 1283 "chapters/04a-paging.nw"
 #define ASSERT_REFUSED(call, message)					\
 	do {								\
 		const char *error_ = (call);				\
@@ -86,150 +81,138 @@ KTEST(pt_maps_large_pages)
 
 KTEST(pt_refuses_bad_mappings)
 {
-	struct sim_memory sim;
-	struct page_table t;
+	struct sim_table st;
+	struct page_table *t = &st.table;
 	const unsigned rw = PTE_R | PTE_W;
 
-	ASSERT(sim_memory_init(&sim, SIM_PAGES));
-	ASSERT(pt_create(&t, &sim.window) == NULL);
-	ASSERT(pt_map(&t, vaddr_of(0x200000), paddr_of(0x200000), PT_LEVEL_2M, rw) == NULL);
-	ASSERT(pt_map(&t, vaddr_of(0x401000), paddr_of(0x401000), PT_LEVEL_4K, rw) == NULL);
-	ASSERT_EQ(t.frames, 3);
-	ASSERT_REFUSED(pt_map(&t, vaddr_of(0x1800), paddr_of(0x1000), PT_LEVEL_4K, rw),
+	ASSERT(sim_table_create(&st, SIM_PAGES));
+	ASSERT(pt_map(t, vaddr_of(0x200000), paddr_of(0x200000), PT_LEVEL_2M, rw) == NULL);
+	ASSERT(pt_map(t, vaddr_of(0x401000), paddr_of(0x401000), PT_LEVEL_4K, rw) == NULL);
+	ASSERT_EQ(t->frames, 3);
+	ASSERT_REFUSED(pt_map(t, vaddr_of(0x1800), paddr_of(0x1000), PT_LEVEL_4K, rw),
 		       "address not aligned to the page size");
-	ASSERT_REFUSED(pt_map(&t, vaddr_of(0x1000), paddr_of(0x1800), PT_LEVEL_4K, rw),
+	ASSERT_REFUSED(pt_map(t, vaddr_of(0x1000), paddr_of(0x1800), PT_LEVEL_4K, rw),
 		       "address not aligned to the page size");
-	ASSERT_REFUSED(pt_map(&t, vaddr_of(0x600000), paddr_of(0x601000), PT_LEVEL_2M, rw),
+	ASSERT_REFUSED(pt_map(t, vaddr_of(0x600000), paddr_of(0x601000), PT_LEVEL_2M, rw),
 		       "address not aligned to the page size");
-	ASSERT_REFUSED(pt_map(&t, vaddr_of(0x4000000000), paddr_of(0x1000), PT_LEVEL_4K,
+	ASSERT_REFUSED(pt_map(t, vaddr_of(0x4000000000), paddr_of(0x1000), PT_LEVEL_4K,
 		       rw), "not a canonical Sv39 address");
-	ASSERT_REFUSED(pt_map(&t, vaddr_of(0x1000), paddr_of(1UL << 56), PT_LEVEL_4K, rw),
+	ASSERT_REFUSED(pt_map(t, vaddr_of(0x1000), paddr_of(1UL << 56), PT_LEVEL_4K, rw),
 		       "physical address beyond 56 bits");
-	ASSERT_REFUSED(pt_map(&t, vaddr_of(0x1000), paddr_of(0x1000), PT_LEVEL_4K, 0),
+	ASSERT_REFUSED(pt_map(t, vaddr_of(0x1000), paddr_of(0x1000), PT_LEVEL_4K, 0),
 		       "a leaf needs R, W or X and no other bits");
-	ASSERT_REFUSED(pt_map(&t, vaddr_of(0x1000), paddr_of(0x1000), PT_LEVEL_4K,
+	ASSERT_REFUSED(pt_map(t, vaddr_of(0x1000), paddr_of(0x1000), PT_LEVEL_4K,
 		       PTE_R | PTE_V), "a leaf needs R, W or X and no other bits");
-	ASSERT_REFUSED(pt_map(&t, vaddr_of(0x1000), paddr_of(0x1000), PT_LEVEL_4K, PTE_W),
+	ASSERT_REFUSED(pt_map(t, vaddr_of(0x1000), paddr_of(0x1000), PT_LEVEL_4K, PTE_W),
 		       "writable but not readable is reserved");
-	ASSERT_REFUSED(pt_map(&t, vaddr_of(0x1000), paddr_of(0x1000), SV39_LEVELS, rw),
+	ASSERT_REFUSED(pt_map(t, vaddr_of(0x1000), paddr_of(0x1000), SV39_LEVELS, rw),
 		       "no such page size");
-	ASSERT_REFUSED(pt_map(&t, vaddr_of(0x200000), paddr_of(0x800000), PT_LEVEL_2M, rw),
+	ASSERT_REFUSED(pt_map(t, vaddr_of(0x200000), paddr_of(0x800000), PT_LEVEL_2M, rw),
 		       "already mapped");
-	ASSERT_REFUSED(pt_map(&t, vaddr_of(0x3ff000), paddr_of(0x1000), PT_LEVEL_4K, rw),
+	ASSERT_REFUSED(pt_map(t, vaddr_of(0x3ff000), paddr_of(0x1000), PT_LEVEL_4K, rw),
 		       "already mapped");
-	ASSERT_REFUSED(pt_map(&t, vaddr_of(0x401000), paddr_of(0x1000), PT_LEVEL_4K, PTE_R),
+	ASSERT_REFUSED(pt_map(t, vaddr_of(0x401000), paddr_of(0x1000), PT_LEVEL_4K, PTE_R),
 		       "already mapped");
-	ASSERT_REFUSED(pt_map(&t, vaddr_of(0x400000), paddr_of(0x400000), PT_LEVEL_2M, rw),
+	ASSERT_REFUSED(pt_map(t, vaddr_of(0x400000), paddr_of(0x400000), PT_LEVEL_2M, rw),
 		       "overlaps smaller pages already mapped");
-	ASSERT_REFUSED(pt_map(&t, vaddr_of(0), paddr_of(0), PT_LEVEL_1G, rw),
+	ASSERT_REFUSED(pt_map(t, vaddr_of(0), paddr_of(0), PT_LEVEL_1G, rw),
 		       "overlaps smaller pages already mapped");
-	ASSERT_EQ(t.frames, 3);
-	ASSERT(translates_to(&t, 0x3ff000, 0x3ff000, rw));
-	ASSERT(translates_to(&t, 0x401234, 0x401234, rw));
-	ASSERT(unmapped(&t, 0x1000));
-	pt_destroy(&t);
-	sim_memory_destroy(&sim);
+	ASSERT_EQ(t->frames, 3);
+	ASSERT(translates_to(t, 0x3ff000, 0x3ff000, rw));
+	ASSERT(translates_to(t, 0x401234, 0x401234, rw));
+	ASSERT(unmapped(t, 0x1000));
+	sim_table_destroy(&st);
 }
 
 KTEST(pt_refuses_bad_unmaps)
 {
-	struct sim_memory sim;
-	struct page_table t;
+	struct sim_table st;
+	struct page_table *t = &st.table;
 
-	ASSERT(sim_memory_init(&sim, SIM_PAGES));
-	ASSERT(pt_create(&t, &sim.window) == NULL);
-	ASSERT(pt_map(&t, vaddr_of(0x200000), paddr_of(0x200000), PT_LEVEL_2M,
+	ASSERT(sim_table_create(&st, SIM_PAGES));
+	ASSERT(pt_map(t, vaddr_of(0x200000), paddr_of(0x200000), PT_LEVEL_2M,
 		PTE_R) == NULL);
-	ASSERT_REFUSED(pt_unmap(&t, vaddr_of(0x1000)), "not mapped");
-	ASSERT_REFUSED(pt_unmap(&t, vaddr_of(0x40000000)), "not mapped");
-	ASSERT_REFUSED(pt_unmap(&t, vaddr_of(0x201000)),
+	ASSERT_REFUSED(pt_unmap(t, vaddr_of(0x1000)), "not mapped");
+	ASSERT_REFUSED(pt_unmap(t, vaddr_of(0x40000000)), "not mapped");
+	ASSERT_REFUSED(pt_unmap(t, vaddr_of(0x201000)),
 		       "inside a larger page; unmap the whole page at its start");
-	ASSERT_REFUSED(pt_unmap(&t, vaddr_of(0x8000000000)),
+	ASSERT_REFUSED(pt_unmap(t, vaddr_of(0x8000000000)),
 		"not a canonical Sv39 address");
-	ASSERT(translates_to(&t, 0x201000, 0x201000, PTE_R));
-	ASSERT(pt_unmap(&t, vaddr_of(0x200000)) == NULL);
-	ASSERT_REFUSED(pt_unmap(&t, vaddr_of(0x200000)), "not mapped");
-	ASSERT_EQ(t.frames, 1);
-	pt_destroy(&t);
-	sim_memory_destroy(&sim);
+	ASSERT(translates_to(t, 0x201000, 0x201000, PTE_R));
+	ASSERT(pt_unmap(t, vaddr_of(0x200000)) == NULL);
+	ASSERT_REFUSED(pt_unmap(t, vaddr_of(0x200000)), "not mapped");
+	ASSERT_EQ(t->frames, 1);
+	sim_table_destroy(&st);
 }
-#line 1307 "chapters/04a-paging.nw"
+#line 1365 "chapters/04a-paging.nw"
 KTEST(pt_map_range_undoes_a_partial_range)
 {
-	struct sim_memory sim;
-	struct page_table t;
+	struct sim_table st;
+	struct page_table *t = &st.table;
 
-	ASSERT(sim_memory_init(&sim, SIM_PAGES));
-	ASSERT(pt_create(&t, &sim.window) == NULL);
-	ASSERT(pt_map(&t, vaddr_of(0x40200000), paddr_of(0x1000), PT_LEVEL_4K,
+	ASSERT(sim_table_create(&st, SIM_PAGES));
+	ASSERT(pt_map(t, vaddr_of(0x40200000), paddr_of(0x1000), PT_LEVEL_4K,
 		PTE_R) == NULL);
-	ASSERT_EQ(t.frames, 3);
-	ASSERT_REFUSED(pt_map_range(&t, vaddr_of(0x40100000), paddr_of(0x100000), 4 * MIB,
+	ASSERT_EQ(t->frames, 3);
+	ASSERT_REFUSED(pt_map_range(t, vaddr_of(0x40100000), paddr_of(0x100000), 4 * MIB,
 				    PTE_R | PTE_W, PT_LEVEL_1G),
 		       "overlaps smaller pages already mapped");
-	ASSERT_EQ(t.frames, 3);
-	ASSERT(unmapped(&t, 0x40100000) && unmapped(&t, 0x401ff000));
-	ASSERT(translates_to(&t, 0x40200000, 0x1000, PTE_R));
-	ASSERT_REFUSED(pt_map_range(&t, vaddr_of(0), paddr_of(0), PAGE_SIZE + 1, PTE_R,
+	ASSERT_EQ(t->frames, 3);
+	ASSERT(unmapped(t, 0x40100000) && unmapped(t, 0x401ff000));
+	ASSERT(translates_to(t, 0x40200000, 0x1000, PTE_R));
+	ASSERT_REFUSED(pt_map_range(t, vaddr_of(0), paddr_of(0), PAGE_SIZE + 1, PTE_R,
 				    PT_LEVEL_4K), "length not a multiple of the page size");
-	pt_destroy(&t);
-	sim_memory_destroy(&sim);
+	sim_table_destroy(&st);
 }
-#line 1337 "chapters/04a-paging.nw"
+#line 1393 "chapters/04a-paging.nw"
 KTEST(pt_out_of_frames_loses_nothing)
 {
-	struct sim_memory sim;
-	struct page_table t;
+	struct sim_table st;
+	struct page_table *t = &st.table;
 
-	ASSERT(sim_memory_init(&sim, 2));
-	ASSERT(pt_create(&t, &sim.window) == NULL);
-	ASSERT_REFUSED(pt_map(&t, vaddr_of(0x1000), paddr_of(0x1000), PT_LEVEL_4K, PTE_R),
+	ASSERT(sim_table_create(&st, 2));
+	ASSERT_REFUSED(pt_map(t, vaddr_of(0x1000), paddr_of(0x1000), PT_LEVEL_4K, PTE_R),
 		       "out of frames for a page table");
-	ASSERT_EQ(t.frames, 1);
+	ASSERT_EQ(t->frames, 1);
 	ASSERT_EQ(sim_free_frames(), 1);
-	ASSERT(pt_map(&t, vaddr_of(0x40000000), paddr_of(0), PT_LEVEL_1G, PTE_R) == NULL);
-	pt_destroy(&t);
-	sim_memory_destroy(&sim);
+	ASSERT(pt_map(t, vaddr_of(0x40000000), paddr_of(0), PT_LEVEL_1G, PTE_R) == NULL);
+	sim_table_destroy(&st);
 
-	ASSERT(sim_memory_init(&sim, 4));
-	ASSERT(pt_create(&t, &sim.window) == NULL);
-	ASSERT_REFUSED(pt_map_range(&t, vaddr_of(GIB - 2 * MIB), paddr_of(0), 4 * MIB,
+	ASSERT(sim_table_create(&st, 4));
+	ASSERT_REFUSED(pt_map_range(t, vaddr_of(GIB - 2 * MIB), paddr_of(0), 4 * MIB,
 				    PTE_R, PT_LEVEL_4K), "out of frames for a page table");
-	ASSERT_EQ(t.frames, 1);
+	ASSERT_EQ(t->frames, 1);
 	ASSERT_EQ(sim_free_frames(), 3);
-	ASSERT(unmapped(&t, GIB - 2 * MIB));
-	ASSERT(pt_map_range(&t, vaddr_of(GIB - 2 * MIB), paddr_of(0), 2 * MIB, PTE_R,
+	ASSERT(unmapped(t, GIB - 2 * MIB));
+	ASSERT(pt_map_range(t, vaddr_of(GIB - 2 * MIB), paddr_of(0), 2 * MIB, PTE_R,
 			    PT_LEVEL_4K) == NULL);
-	ASSERT(translates_to(&t, GIB - 1, 2 * MIB - 1, PTE_R));
-	pt_destroy(&t);
+	ASSERT(translates_to(t, GIB - 1, 2 * MIB - 1, PTE_R));
+	pt_destroy(t);
 	ASSERT_EQ(sim_free_frames(), 4);
-	sim_memory_destroy(&sim);
+	sim_table_destroy(&st);
 }
-#line 1378 "chapters/04a-paging.nw"
+#line 1431 "chapters/04a-paging.nw"
 KTEST(pt_destroy_frees_exactly_its_frames)
 {
 	static const uintptr_t pages[] = {
 		0x1000, 0x2000, 0x3000, 0x200000, 0x40000000, (uintptr_t)-PAGE_SIZE,
 	};
-	struct sim_memory sim;
-	struct page_table t;
-	size_t before;
+	struct sim_table st;
+	struct page_table *t = &st.table;
 
-	ASSERT(sim_memory_init(&sim, SIM_PAGES));
-	before = sim_free_frames();
-	ASSERT(pt_create(&t, &sim.window) == NULL);
+	ASSERT(sim_table_create(&st, SIM_PAGES));
 	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++)
-		ASSERT(pt_map(&t, vaddr_of(pages[i]), paddr_of(PAGE_SIZE * i), PT_LEVEL_4K,
+		ASSERT(pt_map(t, vaddr_of(pages[i]), paddr_of(PAGE_SIZE * i), PT_LEVEL_4K,
 			      PTE_R) == NULL);
-	ASSERT_EQ(t.frames, 1 + 3 + 4);
-	ASSERT(translates_to(&t, (uintptr_t)-1, PAGE_SIZE * 6 - 1, PTE_R));
-	ASSERT_EQ(sim_free_frames(), before - t.frames);
-	pt_destroy(&t);
-	ASSERT_EQ(sim_free_frames(), before);
-	ASSERT(frame_is_none(t.root));
-	sim_memory_destroy(&sim);
+	ASSERT_EQ(t->frames, 1 + 3 + 4);
+	ASSERT(translates_to(t, (uintptr_t)-1, PAGE_SIZE * 6 - 1, PTE_R));
+	ASSERT_EQ(sim_free_frames(), SIM_PAGES - t->frames);
+	pt_destroy(t);
+	ASSERT_EQ(sim_free_frames(), SIM_PAGES);
+	ASSERT(frame_is_none(t->root));
+	sim_table_destroy(&st);
 }
-#line 1416 "chapters/04a-paging.nw"
+#line 1466 "chapters/04a-paging.nw"
 #define FAKE_KERNEL 0x90200000UL
 
 static const struct kspace_segment fake_kernel[] = {
@@ -275,7 +258,7 @@ KTEST(kspace_gives_each_segment_its_permissions)
 	ASSERT_EQ(sim_free_frames(), sim.pages);
 	sim_memory_destroy(&sim);
 }
-#line 1469 "chapters/04a-paging.nw"
+#line 1519 "chapters/04a-paging.nw"
 #define RAM_SIZES 5
 
 static void count_huge(void *context, struct vaddr va, struct paddr pa,
@@ -317,7 +300,7 @@ KTEST(kspace_frames_at_every_ram_size)
 	ASSERT_EQ(sim_free_frames(), sim.pages);
 	sim_memory_destroy(&sim);
 }
-#line 1515 "chapters/04a-paging.nw"
+#line 1565 "chapters/04a-paging.nw"
 KTEST(kspace_refuses_bad_lists_and_loses_nothing)
 {
 	struct sim_memory sim;
@@ -335,8 +318,8 @@ KTEST(kspace_refuses_bad_lists_and_loses_nothing)
 	ASSERT_EQ(sim_free_frames(), sim.pages);
 	sim_memory_destroy(&sim);
 }
-#line 1537 "chapters/04a-paging.nw"
-static bool says(uintptr_t stval, bool guard, const char *needle)
+#line 1587 "chapters/04a-paging.nw"
+static bool fault_described_as(uintptr_t stval, bool guard, const char *needle)
 {
 	char buf[160];
 	bool is_guard = paging_describe_fault(stval, buf, sizeof(buf));
@@ -354,17 +337,17 @@ KTEST(paging_describes_faults)
 	struct sim_memory sim;
 	const uintptr_t guard = FAKE_GUARD.value;
 
-	ASSERT(says(guard, false, "paging is off"));
+	ASSERT(fault_described_as(guard, false, "paging is off"));
 	ASSERT(sim_memory_init(&sim, SIM_PAGES));
 	ASSERT(kspace_build(&kernel_space, &sim.window, fake_kernel, FAKE_SEGMENTS,
 			    FAKE_GUARD, PT_LEVEL_1G) == NULL);
-	ASSERT(says(guard, true, "guard page"));
-	ASSERT(says(guard + PAGE_SIZE - 8, true, "stack overflow"));
-	ASSERT(says(guard - 8, false, "is mapped rw-"));
-	ASSERT(says(guard + PAGE_SIZE, false, "is mapped rw-"));
-	ASSERT(says(FAKE_KERNEL + 0x10, false, "is mapped r-x"));
-	ASSERT(says(0, false, "0x0 is not mapped"));
-	ASSERT(says(0xdeadbeef000, false, "is not mapped"));
+	ASSERT(fault_described_as(guard, true, "guard page"));
+	ASSERT(fault_described_as(guard + PAGE_SIZE - 8, true, "stack overflow"));
+	ASSERT(fault_described_as(guard - 8, false, "is mapped rw-"));
+	ASSERT(fault_described_as(guard + PAGE_SIZE, false, "is mapped rw-"));
+	ASSERT(fault_described_as(FAKE_KERNEL + 0x10, false, "is mapped r-x"));
+	ASSERT(fault_described_as(0, false, "0x0 is not mapped"));
+	ASSERT(fault_described_as(0xdeadbeef000, false, "is not mapped"));
 	pt_destroy(&kernel_space.table);
 	sim_memory_destroy(&sim);
 }

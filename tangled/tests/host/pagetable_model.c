@@ -1,12 +1,13 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1798 "chapters/04a-paging.nw"
+#line 1848 "chapters/04a-paging.nw"
 #include <string.h>
 #include "kernel/random.h"
+#include "kernel/stacked_allocator.h"
 #include "kernel/test.h"
 #include "tests/host/pagetable_model.h"
 #include "tests/host/physmem.h"
 
-#line 1811 "chapters/04a-paging.nw"
+#line 1862 "chapters/04a-paging.nw"
 /* 页表模型的状态 */
 #define MODEL_FRAMES 12
 #define MODEL_MAPPINGS 64
@@ -19,8 +20,7 @@ struct mapping {
 };
 
 struct pt_model {
-	struct sim_memory sim;
-	struct page_table table;
+	struct sim_table st;
 	struct mapping live[MODEL_MAPPINGS];
 	size_t count;
 	uint64_t seed;
@@ -46,7 +46,7 @@ static unsigned pick(struct pt_model *m, unsigned bound)
 		return false;						\
 	} while (0)
 
-#line 1853 "chapters/04a-paging.nw"
+#line 1903 "chapters/04a-paging.nw"
 /* 模型回答映射的问题 */
 static bool covers(const struct mapping *m, uintptr_t va)
 {
@@ -91,7 +91,7 @@ static size_t model_frames(const struct pt_model *m)
 	return frames;
 }
 
-#line 1903 "chapters/04a-paging.nw"
+#line 1953 "chapters/04a-paging.nw"
 /* 对照一次映射 */
 static const uintptr_t indices[] = { 0, 1, 2, 511 };
 static const unsigned flag_choices[] = {
@@ -161,7 +161,7 @@ static bool check_map(struct pt_model *m)
 
 	if (expected && strcmp(expected, "model full") == 0)
 		return true;
-	got = pt_map(&m->table, vaddr_of(va), paddr_of(pa), level, flags);
+	got = pt_map(&m->st.table, vaddr_of(va), paddr_of(pa), level, flags);
 	if (!got != !expected || (got && strcmp(expected, "invalid") && strcmp(got,
 		expected)))
 		PT_DISAGREE(m, "map %p -> %p level %d flags %#x: got \"%s\", expected \"%s\"",
@@ -172,7 +172,7 @@ static bool check_map(struct pt_model *m)
 	return true;
 }
 
-#line 1986 "chapters/04a-paging.nw"
+#line 2036 "chapters/04a-paging.nw"
 /* 对照一次拆除与一次翻译 */
 static uintptr_t pick_known_va(struct pt_model *m)
 {
@@ -193,7 +193,7 @@ static bool check_unmap(struct pt_model *m)
 	const char *expected = !target ? "not mapped"
 			       : target->va != va ? INSIDE_A_LARGER_PAGE
 			       : NULL;
-	const char *got = pt_unmap(&m->table, vaddr_of(va));
+	const char *got = pt_unmap(&m->st.table, vaddr_of(va));
 
 	if (va >> 38 && va >> 38 != ~(uintptr_t)0 >> 38)
 		expected = "not a canonical Sv39 address";
@@ -211,7 +211,7 @@ static bool check_translate(struct pt_model *m)
 	const struct mapping *target = covering(m, va);
 	struct paddr pa = { 0 };
 	unsigned flags = 0;
-	bool ok = pt_translate(&m->table, vaddr_of(va), &pa, &flags);
+	bool ok = pt_translate(&m->st.table, vaddr_of(va), &pa, &flags);
 
 	if (ok != (target != NULL))
 		PT_DISAGREE(m, "translate %p: got %d, expected %d", (void *)va, ok,
@@ -223,7 +223,7 @@ static bool check_translate(struct pt_model *m)
 	return true;
 }
 
-#line 2040 "chapters/04a-paging.nw"
+#line 2092 "chapters/04a-paging.nw"
 /* 对照一串页表操作 */
 static void count_leaf(void *context, struct vaddr va, struct paddr pa,
 		       enum pt_level level, unsigned flags)
@@ -236,13 +236,14 @@ static bool check_invariants(struct pt_model *m)
 {
 	size_t leaves = 0;
 
-	pt_for_each_leaf(&m->table, count_leaf, &leaves);
-	if (m->table.frames != model_frames(m))
+	frame_allocator_check(&kernel_frames.allocator, stacked_allocator_check);
+	pt_for_each_leaf(&m->st.table, count_leaf, &leaves);
+	if (m->st.table.frames != model_frames(m))
 		PT_DISAGREE(m, "the table holds %zu frames, the model says %zu",
-			    m->table.frames, model_frames(m));
-	if (sim_free_frames() != MODEL_FRAMES - m->table.frames)
+			    m->st.table.frames, model_frames(m));
+	if (sim_free_frames() != MODEL_FRAMES - m->st.table.frames)
 		PT_DISAGREE(m, "%zu frames free, expected %zu", sim_free_frames(),
-			    MODEL_FRAMES - m->table.frames);
+			    MODEL_FRAMES - m->st.table.frames);
 	if (leaves != m->count)
 		PT_DISAGREE(m, "%zu leaves, the model has %zu mappings", leaves, m->count);
 	return true;
@@ -262,17 +263,18 @@ static bool run_pt_model(struct pt_model *m, unsigned steps)
 {
 	bool agreed = true;
 
-	if (!sim_memory_init(&m->sim, MODEL_FRAMES) || pt_create(&m->table,
-		&m->sim.window)) { ktest_fail(__FILE__, __LINE__,
-		"cannot set up the simulated memory"); return false; }
+	if (!sim_table_create(&m->st, MODEL_FRAMES)) {
+		ktest_fail(__FILE__, __LINE__, "cannot set up the simulated memory");
+		return false;
+	}
 	for (m->step = 0; agreed
 	     && (m->script ? m->script_pos < m->script_len : m->step < steps); m->step++)
 		agreed = check_pt_step(m);
-	pt_destroy(&m->table);
+	pt_destroy(&m->st.table);
 	if (agreed && sim_free_frames() != MODEL_FRAMES)
 		PT_DISAGREE(m, "destroy left %zu of %d frames free", sim_free_frames(),
 			MODEL_FRAMES);
-	sim_memory_destroy(&m->sim);
+	sim_table_destroy(&m->st);
 	return agreed;
 }
 
