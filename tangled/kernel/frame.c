@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 692 "chapters/04-frames.nw"
+#line 694 "chapters/04-frames.nw"
 #include "kernel/frame.h"
 #include "kernel/heap.h"
 #include "kernel/panic.h"
@@ -7,7 +7,7 @@
 #include "kernel/segtree_allocator.h"
 #include "kernel/stacked_allocator.h"
 
-#line 710 "chapters/04-frames.nw"
+#line 712 "chapters/04-frames.nw"
 /* 为每一段空闲内存创建一区 */
 bool frame_allocator_init(struct frame_allocator *fa, const struct allocator_ops *ops,
 			  const struct ppn_range *ranges, size_t count)
@@ -21,19 +21,19 @@ bool frame_allocator_init(struct frame_allocator *fa, const struct allocator_ops
 
 		if (ppn_range_len(ranges[i]) == 0)
 			continue;
-#line 733 "chapters/04-frames.nw"
+#line 735 "chapters/04-frames.nw"
 		/* 为这一段创建一个分配器实例，堆不够时拆掉已经建好的各区 */
 		allocator = ops->create(ppn_range_len(ranges[i]));
 		if (!allocator) {
 			frame_allocator_destroy(fa);
 			return false;
 		}
-#line 724 "chapters/04-frames.nw"
+#line 726 "chapters/04-frames.nw"
 		fa->zones[fa->zone_count++] = (struct frame_zone){ ranges[i], allocator };
 	}
 	return true;
 }
-#line 743 "chapters/04-frames.nw"
+#line 745 "chapters/04-frames.nw"
 void frame_allocator_destroy(struct frame_allocator *fa)
 {
 	for (size_t i = 0; i < fa->zone_count; i++)
@@ -49,8 +49,13 @@ size_t frame_allocator_capacity(const struct frame_allocator *fa)
 		total += ppn_range_len(fa->zones[i].pages);
 	return total;
 }
+#line 766 "chapters/04-frames.nw"
+size_t frame_allocator_in_use(const struct frame_allocator *fa)
+{
+	return fa->in_use;
+}
 
-#line 762 "chapters/04-frames.nw"
+#line 774 "chapters/04-frames.nw"
 /* 找到页号所在的一区 */
 static struct frame_zone *zone_holding(struct frame_allocator *fa, struct ppn first,
 				  size_t count)
@@ -65,7 +70,7 @@ static struct frame_zone *zone_holding(struct frame_allocator *fa, struct ppn fi
 	return NULL;
 }
 
-#line 779 "chapters/04-frames.nw"
+#line 791 "chapters/04-frames.nw"
 /* 从各区分配页帧 */
 bool frame_allocator_alloc(struct frame_allocator *fa, struct ppn *page)
 {
@@ -74,6 +79,7 @@ bool frame_allocator_alloc(struct frame_allocator *fa, struct ppn *page)
 
 		if (fa->ops->alloc(fa->zones[i].allocator, &index)) {
 			*page = ppn_add(fa->zones[i].pages.start, index);
+			fa->in_use++;
 			return true;
 		}
 	}
@@ -90,19 +96,23 @@ bool frame_allocator_alloc_contiguous(struct frame_allocator *fa, size_t count,
 
 		if (fa->ops->alloc_contiguous(fa->zones[i].allocator, count, &index)) {
 			*first = ppn_add(fa->zones[i].pages.start, index);
+			fa->in_use += count;
 			return true;
 		}
 	}
 	return false;
 }
 
-#line 812 "chapters/04-frames.nw"
+#line 826 "chapters/04-frames.nw"
 /* 把页帧还给它的区 */
 bool frame_allocator_dealloc(struct frame_allocator *fa, struct ppn page)
 {
 	struct frame_zone *z = zone_holding(fa, page, 1);
 
-	return z && fa->ops->dealloc(z->allocator, ppn_diff(page, z->pages.start));
+	if (!z || !fa->ops->dealloc(z->allocator, ppn_diff(page, z->pages.start)))
+		return false;
+	fa->in_use--;
+	return true;
 }
 
 bool frame_allocator_dealloc_contiguous(struct frame_allocator *fa, struct ppn first,
@@ -110,12 +120,14 @@ bool frame_allocator_dealloc_contiguous(struct frame_allocator *fa, struct ppn f
 {
 	struct frame_zone *z = zone_holding(fa, first, count);
 
-	return z && count > 0 && fa->ops->dealloc_contiguous &&
-	       fa->ops->dealloc_contiguous(z->allocator,
-					      ppn_diff(first, z->pages.start), count);
+	if (!z || count == 0 || !fa->ops->dealloc_contiguous ||
+	    !fa->ops->dealloc_contiguous(z->allocator, ppn_diff(first, z->pages.start), count))
+		return false;
+	fa->in_use -= count;
+	return true;
 }
 
-#line 835 "chapters/04-frames.nw"
+#line 854 "chapters/04-frames.nw"
 /* 检查各区 */
 void frame_allocator_check(const struct frame_allocator *fa,
 			   void (*check_zone)(void *allocator))
@@ -136,7 +148,7 @@ void frame_allocator_check(const struct frame_allocator *fa,
 	}
 }
 
-#line 953 "chapters/04-frames.nw"
+#line 973 "chapters/04-frames.nw"
 /* 全局的页帧分配器的实现 */
 #ifndef FRAME_ALLOCATOR_OPS
 #define FRAME_ALLOCATOR_OPS stacked_allocator_ops
@@ -152,7 +164,7 @@ struct locked_frame_allocator kernel_frames = { .lock = SPINLOCK_INIT("frames") 
 		spin_unlock(&kernel_frames.lock);			\
 		answer_;						\
 	})
-#line 975 "chapters/04-frames.nw"
+#line 995 "chapters/04-frames.nw"
 bool frame_alloc(struct frame *frame)
 {
 	return LOCKED_CALL(frame_allocator_alloc, &frame->ppn);
@@ -183,7 +195,17 @@ size_t frames_total(void)
 {
 	return frame_allocator_capacity(&kernel_frames.allocator);
 }
-#line 1011 "chapters/04-frames.nw"
+
+size_t frames_in_use(void)
+{
+	size_t n;
+
+	spin_lock(&kernel_frames.lock);
+	n = frame_allocator_in_use(&kernel_frames.allocator);
+	spin_unlock(&kernel_frames.lock);
+	return n;
+}
+#line 1041 "chapters/04-frames.nw"
 static size_t usable_ranges(const struct memory_map *map, struct ppn_range *ranges)
 {
 	for (size_t i = 0; i < map->usable_count; i++)
@@ -202,7 +224,7 @@ static bool create_frame_allocator(const struct memory_map *map, size_t *metadat
 	*metadata = before - heap_free_bytes();
 	return created;
 }
-#line 1053 "chapters/04-frames.nw"
+#line 1083 "chapters/04-frames.nw"
 #define FRAME_METADATA_GUESS 64
 #define FRAME_METADATA_TRIES 4
 
@@ -222,7 +244,7 @@ static uint64_t first_metadata_guess(const struct memory_map *map)
 	return pow2_at_least(frames > UINT64_MAX / FRAME_METADATA_GUESS ?
 				     UINT64_MAX : frames * FRAME_METADATA_GUESS);
 }
-#line 1081 "chapters/04-frames.nw"
+#line 1111 "chapters/04-frames.nw"
 static void grow_heap_for_metadata(struct memory_map *map, uint64_t size)
 {
 	uint64_t start;
@@ -251,7 +273,7 @@ static void create_with_a_larger_heap(struct memory_map *map, size_t *metadata)
 	      "after growing the heap %d times", FRAME_ALLOCATOR_OPS.name,
 	      FRAME_METADATA_TRIES);
 }
-#line 1115 "chapters/04-frames.nw"
+#line 1145 "chapters/04-frames.nw"
 void frames_init(struct memory_map *map)
 {
 	size_t metadata = 0, total;
@@ -270,7 +292,7 @@ void frames_init(struct memory_map *map)
 		metadata * 100 / total % 100);
 }
 
-#line 1135 "chapters/04-frames.nw"
+#line 1165 "chapters/04-frames.nw"
 /* 页帧追踪者的实现 */
 void frame_release(struct frame *frame)
 {

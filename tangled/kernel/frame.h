@@ -25,6 +25,7 @@ struct frame_zone {
 struct frame_allocator {
 	const struct allocator_ops *ops;
 	size_t zone_count;
+	size_t in_use;
 	struct frame_zone zones[FRAME_MAX_ZONES];
 };
 
@@ -39,10 +40,11 @@ MUST_CHECK bool frame_allocator_alloc_contiguous(struct frame_allocator *fa,
 MUST_CHECK bool frame_allocator_dealloc_contiguous(struct frame_allocator *fa,
 						   struct ppn first, size_t count);
 size_t frame_allocator_capacity(const struct frame_allocator *fa);
+size_t frame_allocator_in_use(const struct frame_allocator *fa);
 void frame_allocator_check(const struct frame_allocator *fa,
 			   void (*check_zone)(void *allocator));
 
-#line 867 "chapters/04-frames.nw"
+#line 886 "chapters/04-frames.nw"
 /* 页帧与它的追踪者 */
 struct frame {
 	struct ppn ppn;
@@ -71,7 +73,7 @@ static inline struct paddr frame_address(struct frame frame)
 	return ppn_address(frame.ppn);
 }
 
-#line 920 "chapters/04-frames.nw"
+#line 939 "chapters/04-frames.nw"
 /* 全局的页帧分配器 */
 struct locked_frame_allocator {
 	struct spinlock lock;
@@ -86,6 +88,7 @@ MUST_CHECK bool frame_alloc_contiguous(size_t count, struct frame *first);
 void frame_dealloc(struct frame *frame);
 void frame_dealloc_contiguous(struct frame first, size_t count);
 size_t frames_total(void);
+size_t frames_in_use(void);
 
 #line 629 "chapters/04-frames.nw"
 #endif

@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1638 "chapters/04-frames.nw"
+#line 1668 "chapters/04-frames.nw"
 #include <stdint.h>
 #include "kernel/frame.h"
 #include "kernel/heap.h"
@@ -45,11 +45,13 @@ KTEST(frames_allocate_every_frame_then_free_them)
 {
 	struct vec all = VEC_INIT(struct frame);
 	size_t total = frames_total(), heap_before = heap_free_bytes();
+	size_t in_use_before = frames_in_use();
 
 	if (total == 0)
 		return;
 	ASSERT(vec_reserve(&all, total));
 	ASSERT(allocate_all(&all) <= total);
+	ASSERT_EQ(frames_in_use(), in_use_before + all.len);
 	total = all.len;
 	for (size_t i = 0; i < all.len && i < FRAME_TEST_TOUCHED; i++) {
 		struct frame f = VEC_AT(&all, struct frame, i);
@@ -57,27 +59,16 @@ KTEST(frames_allocate_every_frame_then_free_them)
 		ASSERT_EQ(*(volatile size_t *)frame_address(f).value, f.ppn.value);
 	}
 	free_all(&all);
+	ASSERT_EQ(frames_in_use(), in_use_before);
 	ASSERT_EQ(allocate_all(&all), total);
 	free_all(&all);
 	vec_free(&all);
 	ASSERT_EQ(heap_free_bytes(), heap_before);
 }
-#line 1707 "chapters/04-frames.nw"
-static size_t free_frames(void)
-{
-	struct vec all = VEC_INIT(struct frame);
-	size_t n;
-
-	vec_reserve(&all, frames_total());
-	n = allocate_all(&all);
-	free_all(&all);
-	vec_free(&all);
-	return n;
-}
-
+#line 1742 "chapters/04-frames.nw"
 KTEST(frame_tracker_releases_at_scope_exit)
 {
-	size_t before = free_frames();
+	size_t before = frames_in_use();
 	struct frame kept;
 
 	if (frames_total() == 0)
@@ -89,14 +80,14 @@ KTEST(frame_tracker_releases_at_scope_exit)
 		ASSERT(frame_alloc(&a));
 		ASSERT(frame_alloc(&b));
 		ASSERT(!ppn_equal(a.ppn, b.ppn));
-		ASSERT_EQ(free_frames(), before - 2);
+		ASSERT_EQ(frames_in_use(), before + 2);
 		kept = frame_take(&b);
 		ASSERT(frame_is_none(b));
 	}
-	ASSERT_EQ(free_frames(), before - 1);
+	ASSERT_EQ(frames_in_use(), before + 1);
 	frame_dealloc(&kept);
 	ASSERT(frame_is_none(kept));
-	ASSERT_EQ(free_frames(), before);
+	ASSERT_EQ(frames_in_use(), before);
 }
 
 KTEST(frames_without_contiguous_support_say_so)
@@ -107,7 +98,7 @@ KTEST(frames_without_contiguous_support_say_so)
 		return;
 	ASSERT(!frame_alloc_contiguous(2, &first));
 }
-#line 1757 "chapters/04-frames.nw"
+#line 1780 "chapters/04-frames.nw"
 #define CONTIGUOUS_RUN 16
 
 KTEST(frames_allocate_contiguous_runs)
@@ -117,7 +108,7 @@ KTEST(frames_allocate_contiguous_runs)
 
 	if (frames_total() == 0 || !kernel_frames.allocator.ops->alloc_contiguous)
 		return;
-	before = free_frames();
+	before = frames_in_use();
 	ASSERT(frame_alloc_contiguous(CONTIGUOUS_RUN, &first));
 	for (size_t i = 0; i < CONTIGUOUS_RUN; i++) {
 		struct frame f = { ppn_add(first.ppn, i) };
@@ -125,7 +116,7 @@ KTEST(frames_allocate_contiguous_runs)
 		ASSERT(in_usable_memory(f));
 		*(volatile size_t *)frame_address(f).value = f.ppn.value;
 	}
-	ASSERT_EQ(free_frames(), before - CONTIGUOUS_RUN);
+	ASSERT_EQ(frames_in_use(), before + CONTIGUOUS_RUN);
 	for (size_t i = 0; i < CONTIGUOUS_RUN / 2; i++) {
 		struct frame f = { ppn_add(first.ppn, i) };
 
@@ -133,6 +124,6 @@ KTEST(frames_allocate_contiguous_runs)
 	}
 	frame_dealloc_contiguous((struct frame){ ppn_add(first.ppn, CONTIGUOUS_RUN / 2) },
 				 CONTIGUOUS_RUN / 2);
-	ASSERT_EQ(free_frames(), before);
+	ASSERT_EQ(frames_in_use(), before);
 	ASSERT(!frame_alloc_contiguous(frames_total() + 1, &first));
 }

@@ -9,7 +9,7 @@
 #line 231 "chapters/01b-traps.nw"
 /* 陷阱报告用到的各章接口 */
 /* the headers the later chapters' explanations need */
-#line 1785 "chapters/04a-paging.nw"
+#line 1767 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
 
 #line 158 "chapters/01b-traps.nw"
@@ -76,7 +76,7 @@ void trap_report(const struct trap_frame *tf)
 #line 234 "chapters/01b-traps.nw"
 	/* 补充一次陷阱的说明 */
 	/* the later chapters explain their kinds of trap here */
-#line 1788 "chapters/04a-paging.nw"
+#line 1770 "chapters/04a-paging.nw"
 	if (trap_is_page_fault(tf->scause)) {
 		char why[FAULT_DESCRIPTION_MAX];
 

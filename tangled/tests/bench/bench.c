@@ -239,7 +239,7 @@ static size_t metadata_per_frame(const struct allocator_ops *ops, size_t capacit
 	return used / capacity;
 }
 
-#line 2241 "chapters/04a-paging.nw"
+#line 2223 "chapters/04a-paging.nw"
 /* 页表的测量 */
 #define PT_BATCH 32768
 
@@ -322,7 +322,7 @@ static size_t run_case(const char *name, size_t param, size_t ops)
 				  param, ops, false);
 	if (strcmp(name, "segtree-run") == 0)
 		return frame_case(&segtree_allocator_ops, param, ops, true);
-#line 2300 "chapters/04a-paging.nw"
+#line 2282 "chapters/04a-paging.nw"
 	/* 测量程序里的页表用例 */
 	if (strncmp(name, "pt-", 3) == 0)
 		return pt_case(param ? PT_LEVEL_2M : PT_LEVEL_4K, ops, strstr(name, "translate"));

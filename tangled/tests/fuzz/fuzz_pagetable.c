@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 2182 "chapters/04a-paging.nw"
+#line 2164 "chapters/04a-paging.nw"
 #include <stdlib.h>
 #include "tests/fuzz/fuzz_target.h"
 #include "tests/host/pagetable_model.h"

@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1848 "chapters/04a-paging.nw"
+#line 1830 "chapters/04a-paging.nw"
 #include <string.h>
 #include "kernel/random.h"
 #include "kernel/stacked_allocator.h"
@@ -7,7 +7,7 @@
 #include "tests/host/pagetable_model.h"
 #include "tests/host/physmem.h"
 
-#line 1862 "chapters/04a-paging.nw"
+#line 1844 "chapters/04a-paging.nw"
 /* 页表模型的状态 */
 #define MODEL_FRAMES 12
 #define MODEL_MAPPINGS 64
@@ -46,7 +46,7 @@ static unsigned pick(struct pt_model *m, unsigned bound)
 		return false;						\
 	} while (0)
 
-#line 1903 "chapters/04a-paging.nw"
+#line 1885 "chapters/04a-paging.nw"
 /* 模型回答映射的问题 */
 static bool covers(const struct mapping *m, uintptr_t va)
 {
@@ -91,7 +91,7 @@ static size_t model_frames(const struct pt_model *m)
 	return frames;
 }
 
-#line 1953 "chapters/04a-paging.nw"
+#line 1935 "chapters/04a-paging.nw"
 /* 对照一次映射 */
 static const uintptr_t indices[] = { 0, 1, 2, 511 };
 static const unsigned flag_choices[] = {
@@ -172,7 +172,7 @@ static bool check_map(struct pt_model *m)
 	return true;
 }
 
-#line 2036 "chapters/04a-paging.nw"
+#line 2018 "chapters/04a-paging.nw"
 /* 对照一次拆除与一次翻译 */
 static uintptr_t pick_known_va(struct pt_model *m)
 {
@@ -223,7 +223,7 @@ static bool check_translate(struct pt_model *m)
 	return true;
 }
 
-#line 2092 "chapters/04a-paging.nw"
+#line 2074 "chapters/04a-paging.nw"
 /* 对照一串页表操作 */
 static void count_leaf(void *context, struct vaddr va, struct paddr pa,
 		       enum pt_level level, unsigned flags)

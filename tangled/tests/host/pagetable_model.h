@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1834 "chapters/04a-paging.nw"
+#line 1816 "chapters/04a-paging.nw"
 #ifndef TESTS_HOST_PAGETABLE_MODEL_H
 #define TESTS_HOST_PAGETABLE_MODEL_H
 

@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 2164 "chapters/04a-paging.nw"
+#line 2146 "chapters/04a-paging.nw"
 #include "kernel/test.h"
 #include "tests/host/pagetable_model.h"
 
