@@ -159,7 +159,7 @@ __attribute__((noinline)) static size_t measured_malloc_pairs(size_t size, size_
 		free(malloc(size));
 	return ops;
 }
-#line 272 "chapters/85-measure.nw"
+#line 281 "chapters/85-measure.nw"
 #define RUN_PAGES 8
 
 static void *fragmented(const struct allocator_ops *ops, size_t capacity)
@@ -217,14 +217,14 @@ static size_t frame_case(const struct allocator_ops *ops, size_t capacity,
 	return done;
 }
 
-static size_t metadata_per_frame(const struct allocator_ops *ops, size_t capacity)
+static double metadata_per_frame(const struct allocator_ops *ops, size_t capacity)
 {
 	size_t before = heap_free_bytes();
 	void *self = ops->create(capacity);
 	size_t used = before - heap_free_bytes();
 
 	ops->destroy(self);
-	return used / capacity;
+	return (double)used / (double)capacity;
 }
 #line 2200 "chapters/04a-paging.nw"
 #define PT_BATCH 32768
@@ -283,7 +283,7 @@ static size_t pt_case(enum pt_level level, size_t ops, bool translate)
 	measured_seconds = total;
 	return ops;
 }
-#line 344 "chapters/85-measure.nw"
+#line 353 "chapters/85-measure.nw"
 static size_t run_case(const char *name, size_t param, size_t ops)
 {
 	if (strcmp(name, "buddy-pairs") == 0)
@@ -310,11 +310,11 @@ static size_t run_case(const char *name, size_t param, size_t ops)
 #line 2259 "chapters/04a-paging.nw"
 if (strncmp(name, "pt-", 3) == 0)
 	return pt_case(param ? PT_LEVEL_2M : PT_LEVEL_4K, ops, strstr(name, "translate"));
-#line 367 "chapters/85-measure.nw"
+#line 376 "chapters/85-measure.nw"
 	fprintf(stderr, "bench: unknown case %s\n", name);
 	exit(2);
 }
-#line 376 "chapters/85-measure.nw"
+#line 385 "chapters/85-measure.nw"
 static int by_value(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -338,7 +338,7 @@ int main(int argc, char **argv)
 		const struct allocator_ops *a = strcmp(argv[1], "stacked") == 0
 						? &stacked_allocator_ops : &segtree_allocator_ops;
 
-		printf("%zu\n", metadata_per_frame(a, param));
+		printf("%.2f\n", metadata_per_frame(a, param));
 		return 0;
 	}
 	if (strcmp(argv[4], "count") == 0) {

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 715 "chapters/85-measure.nw"
+#line 724 "chapters/85-measure.nw"
 #include <stdlib.h>
 #include "kernel/allocator.h"
 #include "kernel/heap.h"

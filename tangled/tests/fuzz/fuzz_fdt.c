@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 747 "chapters/85-measure.nw"
+#line 756 "chapters/85-measure.nw"
 #include <stdlib.h>
 #include <string.h>
 #include "kernel/fdt.h"
