@@ -54,7 +54,8 @@ static struct free_runs uniform(enum page_state state, size_t pages)
 	return (struct free_runs){ n, n, n };
 }
 
-static struct free_runs combine(struct free_runs left, struct free_runs right, size_t half)
+static struct free_runs combine(struct free_runs left, struct free_runs right,
+				size_t half)
 {
 	return (struct free_runs){
 		.longest = max3(left.longest, right.longest, left.at_end + right.at_start),
@@ -68,7 +69,7 @@ static bool same_runs(struct free_runs a, struct free_runs b)
 {
 	return a.longest == b.longest && a.at_start == b.at_start && a.at_end == b.at_end;
 }
-#line 517 "chapters/90-solutions.nw"
+#line 518 "chapters/90-solutions.nw"
 static uint32_t longest_run_in(uint64_t bits)
 {
 	uint32_t rounds;
@@ -91,7 +92,7 @@ static struct free_runs word_runs(uint64_t bits)
 	return (struct free_runs){ max3(at_start, at_end, longest_run_in(inner)),
 				   at_start, at_end };
 }
-#line 547 "chapters/90-solutions.nw"
+#line 548 "chapters/90-solutions.nw"
 static unsigned free_page_in_word(uint64_t bits)
 {
 	uint64_t holes = bits & ~(bits << 1) & ~(bits >> 1) & INNER_PAGES;
@@ -114,8 +115,9 @@ static unsigned first_run_in_word(uint64_t bits, size_t count)
 	}
 	return (unsigned)__builtin_ctzll(starts);
 }
-#line 588 "chapters/90-solutions.nw"
-static void set_uniform(struct segtree *t, size_t k, size_t pages, enum page_state state)
+#line 589 "chapters/90-solutions.nw"
+static void set_uniform(struct segtree *t, size_t k, size_t pages,
+			enum page_state state)
 {
 	t->node[k] = uniform(state, pages);
 	if (k >= t->words)
@@ -150,7 +152,7 @@ static void push_paths(struct segtree *t, size_t first, size_t end)
 	if (last_word != first_word)
 		push_path(t, last_word);
 }
-#line 632 "chapters/90-solutions.nw"
+#line 634 "chapters/90-solutions.nw"
 static bool recompute(struct segtree *t, size_t k, size_t pages)
 {
 	struct free_runs runs = combine(t->node[2 * k], t->node[2 * k + 1], pages / 2);
@@ -194,7 +196,7 @@ static void recompute_paths(struct segtree *t, size_t first_word, size_t last_wo
 		}
 	}
 }
-#line 681 "chapters/90-solutions.nw"
+#line 683 "chapters/90-solutions.nw"
 static uint64_t initial_bits(const struct segtree *t, size_t word)
 {
 	size_t first = word * WORD_PAGES;
@@ -220,7 +222,7 @@ static void build(struct segtree *t)
 		recompute(t, k, pages);
 	}
 }
-#line 715 "chapters/90-solutions.nw"
+#line 717 "chapters/90-solutions.nw"
 static size_t find_run(struct segtree *t, size_t count)
 {
 	size_t k = 1, first = 0, pages = t->words * WORD_PAGES;
@@ -246,7 +248,7 @@ static size_t find_run(struct segtree *t, size_t count)
 	}
 	return first + first_run_in_word(t->free_bits[k - t->words], count);
 }
-#line 750 "chapters/90-solutions.nw"
+#line 752 "chapters/90-solutions.nw"
 static uint64_t word_mask(size_t word, size_t first, size_t end)
 {
 	size_t base = word * WORD_PAGES;
@@ -272,8 +274,9 @@ static bool range_has_free(const struct segtree *t, size_t first, size_t end)
 	}
 	return false;
 }
-#line 781 "chapters/90-solutions.nw"
-static void mark_word(struct segtree *t, size_t word, uint64_t mask, enum page_state state)
+#line 783 "chapters/90-solutions.nw"
+static void mark_word(struct segtree *t, size_t word, uint64_t mask,
+		      enum page_state state)
 {
 	if (state == FREE)
 		t->free_bits[word] |= mask;
@@ -281,7 +284,8 @@ static void mark_word(struct segtree *t, size_t word, uint64_t mask, enum page_s
 		t->free_bits[word] &= ~mask;
 }
 
-static void mark_range(struct segtree *t, size_t first, size_t end, enum page_state state)
+static void mark_range(struct segtree *t, size_t first, size_t end,
+		       enum page_state state)
 {
 	size_t first_word = first / WORD_PAGES, last_word = (end - 1) / WORD_PAGES;
 	size_t left = t->words + first_word + 1, right = t->words + last_word;
@@ -298,7 +302,7 @@ static void mark_range(struct segtree *t, size_t first, size_t end, enum page_st
 	}
 	recompute_paths(t, first_word, last_word);
 }
-#line 812 "chapters/90-solutions.nw"
+#line 816 "chapters/90-solutions.nw"
 static void *segtree_create(size_t capacity)
 {
 	struct segtree *t;
@@ -369,7 +373,7 @@ static bool segtree_dealloc(void *self, size_t index)
 {
 	return segtree_dealloc_contiguous(self, index, 1);
 }
-#line 911 "chapters/90-solutions.nw"
+#line 915 "chapters/90-solutions.nw"
 const struct allocator_ops segtree_allocator_ops = {
 	.name = "segtree",
 	.create = segtree_create,

@@ -28,8 +28,8 @@ static enum page_state page_state_of(const struct segtree *t, size_t page)
 	return t->free_bits[k - t->words] >> (page - first) & 1 ? FREE : ALLOCATED;
 }
 #line 134 "chapters/86-figures.nw"
-static struct free_runs print_node(FILE *out, const char *state, const struct segtree *t,
-				   size_t k, size_t lo, size_t len)
+static struct free_runs print_node(FILE *out, const char *state,
+				   const struct segtree *t, size_t k, size_t lo, size_t len)
 {
 	struct free_runs n;
 	unsigned depth = 0;
@@ -38,16 +38,20 @@ static struct free_runs print_node(FILE *out, const char *state, const struct se
 	while (((size_t)2 << depth) <= k)
 		depth++;
 	x = ((double)(k - ((size_t)1 << depth)) + 0.5) / (double)((size_t)1 << depth);
-	if (len == 1)
+	if (len == 1) {
 		n = uniform(page_state_of(t, lo), 1);
-	else
-		n = combine(print_node(out, state, t, 2 * k, lo, len / 2),
-			    print_node(out, state, t, 2 * k + 1, lo + len / 2, len / 2), len / 2);
+	} else {
+		struct free_runs left = print_node(out, state, t, 2 * k, lo, len / 2);
+		struct free_runs right = print_node(out, state, t, 2 * k + 1, lo + len / 2,
+						    len / 2);
+
+		n = combine(left, right, len / 2);
+	}
 	fprintf(out, "\\stnode{%s}{%zu}{%u}{%.4f}{%zu}{%zu}{%u}{%u}{%u}\n",
 		state, k, depth, x, lo, lo + len - 1, n.longest, n.at_start, n.at_end);
 	return n;
 }
-#line 157 "chapters/86-figures.nw"
+#line 161 "chapters/86-figures.nw"
 int main(int argc, char **argv)
 {
 	FILE *out;
