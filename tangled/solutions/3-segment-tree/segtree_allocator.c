@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 348 "chapters/90-solutions.nw"
+#line 411 "chapters/90-solutions.nw"
 /*
  * Exercise 3: a segment-tree page allocator.  Reference solution.
  */
@@ -7,28 +7,41 @@
 #include "kernel/heap.h"
 #include "kernel/segtree_allocator.h"
 
-#line 366 "chapters/90-solutions.nw"
-/* 线段树的节点与树 */
+#line 434 "chapters/90-solutions.nw"
+/* 线段树的节点、字与树 */
 #define SEGTREE_MAX_CAPACITY ((size_t)1 << 31)
+#define WORD_PAGES 64
+#define ALL_FREE (~(uint64_t)0)
+#define INNER_PAGES (ALL_FREE >> 1 & ~(uint64_t)1)
 
-struct run {
+enum page_state { ALLOCATED, FREE };
+
+struct free_runs {
 	uint32_t longest;
-	uint32_t left;
-	uint32_t right;
+	uint32_t at_start;
+	uint32_t at_end;
 };
 
 struct segtree {
 	size_t capacity;
-	size_t leaves;
-	struct run *node;
+	size_t words;
+	unsigned height;
+	uint64_t *free_bits;
+	struct free_runs *node;
 };
 
-static struct layout nodes_layout(size_t leaves)
+static struct layout bits_layout(size_t words)
 {
-	return (struct layout){ 2 * leaves * sizeof(struct run), _Alignof(struct run) };
+	return (struct layout){ words * sizeof(uint64_t), _Alignof(uint64_t) };
 }
 
-#line 387 "chapters/90-solutions.nw"
+static struct layout nodes_layout(size_t words)
+{
+	return (struct layout){ 2 * words * sizeof(struct free_runs),
+				_Alignof(struct free_runs) };
+}
+
+#line 476 "chapters/90-solutions.nw"
 /* 合并两个孩子的空闲段 */
 static uint32_t max3(uint32_t a, uint32_t b, uint32_t c)
 {
@@ -37,114 +50,277 @@ static uint32_t max3(uint32_t a, uint32_t b, uint32_t c)
 	return m > c ? m : c;
 }
 
-static struct run combine(struct run l, struct run r, size_t half)
+static struct free_runs uniform(enum page_state state, size_t pages)
 {
-	return (struct run){
-		.longest = max3(l.longest, r.longest, l.right + r.left),
-		.left = l.left == half ? (uint32_t)half + r.left : l.left,
-		.right = r.right == half ? (uint32_t)half + l.right : r.right,
+	uint32_t n = state == FREE ? (uint32_t)pages : 0;
+
+	return (struct free_runs){ n, n, n };
+}
+
+static struct free_runs combine(struct free_runs left, struct free_runs right,
+				size_t half)
+{
+	return (struct free_runs){
+		.longest = max3(left.longest, right.longest, left.at_end + right.at_start),
+		.at_start = left.at_start == half ? (uint32_t)half + right.at_start
+						  : left.at_start,
+		.at_end = right.at_end == half ? (uint32_t)half + left.at_end : right.at_end,
 	};
 }
 
-static struct run uniform(bool free, size_t len)
+static bool same_runs(struct free_runs a, struct free_runs b)
 {
-	uint32_t n = free ? (uint32_t)len : 0;
-
-	return (struct run){ n, n, n };
+	return a.longest == b.longest && a.at_start == b.at_start && a.at_end == b.at_end;
 }
 
-static void pull(struct segtree *t, size_t k, size_t len)
+#line 517 "chapters/90-solutions.nw"
+/* 一个字里的空闲段 */
+static uint32_t longest_run_in(uint64_t bits)
 {
-	t->node[k] = combine(t->node[2 * k], t->node[2 * k + 1], len / 2);
+	uint32_t rounds;
+
+	for (rounds = 0; bits; rounds++)
+		bits &= bits << 1;
+	return rounds;
 }
 
-#line 428 "chapters/90-solutions.nw"
+static struct free_runs word_runs(uint64_t bits)
+{
+	uint32_t at_start, at_end;
+	uint64_t inner;
+
+	if (bits == ALL_FREE)
+		return uniform(FREE, WORD_PAGES);
+	at_start = (uint32_t)__builtin_ctzll(~bits);
+	at_end = (uint32_t)__builtin_clzll(~bits);
+	inner = bits >> at_start << at_start << at_end >> at_end;
+	return (struct free_runs){ max3(at_start, at_end, longest_run_in(inner)),
+				   at_start, at_end };
+}
+#line 548 "chapters/90-solutions.nw"
+static unsigned free_page_in_word(uint64_t bits)
+{
+	uint64_t holes = bits & ~(bits << 1) & ~(bits >> 1) & INNER_PAGES;
+
+	return (unsigned)__builtin_ctzll(holes ? holes : bits);
+}
+
+static unsigned first_run_in_word(uint64_t bits, size_t count)
+{
+	uint64_t starts = bits;
+	size_t covered = 1;
+
+	if (count == 1)
+		return free_page_in_word(bits);
+	while (covered < count) {
+		size_t step = covered < count - covered ? covered : count - covered;
+
+		starts &= starts >> step;
+		covered += step;
+	}
+	return (unsigned)__builtin_ctzll(starts);
+}
+
+#line 588 "chapters/90-solutions.nw"
 /* 把统一的状态交给孩子 */
-static void push_down(struct segtree *t, size_t k, size_t len)
+static void set_uniform(struct segtree *t, size_t k, size_t pages,
+			enum page_state state)
 {
-	struct run n = t->node[k];
-	size_t half = len / 2;
+	t->node[k] = uniform(state, pages);
+	if (k >= t->words)
+		t->free_bits[k - t->words] = state == FREE ? ALL_FREE : 0;
+}
 
-	if (n.longest == 0 || n.longest == len) {
-		t->node[2 * k] = uniform(n.longest != 0, half);
-		t->node[2 * k + 1] = uniform(n.longest != 0, half);
+static void push_down(struct segtree *t, size_t k, size_t pages)
+{
+	uint32_t longest = t->node[k].longest;
+
+	if (longest == 0 || longest == pages) {
+		enum page_state state = longest ? FREE : ALLOCATED;
+
+		set_uniform(t, 2 * k, pages / 2, state);
+		set_uniform(t, 2 * k + 1, pages / 2, state);
 	}
 }
 
-#line 444 "chapters/90-solutions.nw"
+static void push_path(struct segtree *t, size_t word)
+{
+	size_t leaf = t->words + word, pages = t->words * WORD_PAGES;
+
+	for (unsigned shift = t->height; shift > 0; shift--, pages /= 2)
+		push_down(t, leaf >> shift, pages);
+}
+
+static void push_paths(struct segtree *t, size_t first, size_t end)
+{
+	size_t first_word = first / WORD_PAGES, last_word = (end - 1) / WORD_PAGES;
+
+	push_path(t, first_word);
+	if (last_word != first_word)
+		push_path(t, last_word);
+}
+
+#line 633 "chapters/90-solutions.nw"
+/* 自底向上重新算出祖先 */
+static bool recompute(struct segtree *t, size_t k, size_t pages)
+{
+	struct free_runs runs = combine(t->node[2 * k], t->node[2 * k + 1], pages / 2);
+
+	if (same_runs(runs, t->node[k]))
+		return false;
+	t->node[k] = runs;
+	return true;
+}
+
+static bool recompute_leaf(struct segtree *t, size_t word)
+{
+	struct free_runs runs = word_runs(t->free_bits[word]);
+
+	if (same_runs(runs, t->node[t->words + word]))
+		return false;
+	t->node[t->words + word] = runs;
+	return true;
+}
+
+static void recompute_paths(struct segtree *t, size_t first_word, size_t last_word)
+{
+	size_t left = t->words + first_word, right = t->words + last_word;
+	size_t pages = WORD_PAGES;
+
+	if (left == right && !recompute_leaf(t, first_word))
+		return;
+	if (left != right) {
+		recompute_leaf(t, first_word);
+		recompute_leaf(t, last_word);
+	}
+	while (left > 1) {
+		left /= 2;
+		right /= 2;
+		pages *= 2;
+		if (left != right) {
+			recompute(t, left, pages);
+			recompute(t, right, pages);
+		} else if (!recompute(t, left, pages)) {
+			return;
+		}
+	}
+}
+
+#line 682 "chapters/90-solutions.nw"
 /* 建树 */
+static uint64_t initial_bits(const struct segtree *t, size_t word)
+{
+	size_t first = word * WORD_PAGES;
+
+	if (first + WORD_PAGES <= t->capacity)
+		return ALL_FREE;
+	if (first < t->capacity)
+		return ((uint64_t)1 << (t->capacity - first)) - 1;
+	return 0;
+}
+
 static void build(struct segtree *t)
 {
-	size_t len = 2;
+	size_t pages = 2 * WORD_PAGES;
 
-	for (size_t i = 0; i < t->leaves; i++)
-		t->node[t->leaves + i] = uniform(i < t->capacity, 1);
-	for (size_t k = t->leaves - 1; k >= 1; k--) {
-		if (k < t->leaves / len)
-			len *= 2;
-		pull(t, k, len);
+	for (size_t word = 0; word < t->words; word++) {
+		t->free_bits[word] = initial_bits(t, word);
+		t->node[t->words + word] = word_runs(t->free_bits[word]);
+	}
+	for (size_t k = t->words - 1; k >= 1; k--) {
+		if (k < t->words * WORD_PAGES / pages)
+			pages *= 2;
+		recompute(t, k, pages);
 	}
 }
 
-#line 463 "chapters/90-solutions.nw"
+#line 716 "chapters/90-solutions.nw"
 /* 找到最左边的一段空闲页 */
 static size_t find_run(struct segtree *t, size_t count)
 {
-	size_t k = 1, lo = 0, len = t->leaves;
+	size_t k = 1, first = 0, pages = t->words * WORD_PAGES;
 
-	while (len > 1) {
-		size_t half = len / 2;
-		struct run l, r;
+	while (k < t->words) {
+		size_t half = pages / 2;
+		struct free_runs left, right;
 
-		push_down(t, k, len);
-		l = t->node[2 * k];
-		r = t->node[2 * k + 1];
-		if (l.longest >= count) {
+		push_down(t, k, pages);
+		left = t->node[2 * k];
+		right = t->node[2 * k + 1];
+		if (left.longest >= count) {
 			k = 2 * k;
-		} else if ((size_t)l.right + r.left >= count) {
-			return lo + half - l.right;
+		} else if ((size_t)left.at_end + right.at_start >= count) {
+			first += half - left.at_end;
+			push_paths(t, first, first + count);
+			return first;
 		} else {
 			k = 2 * k + 1;
-			lo += half;
+			first += half;
 		}
-		len = half;
+		pages = half;
 	}
-	return lo;
+	return first + first_run_in_word(t->free_bits[k - t->words], count);
 }
 
-#line 493 "chapters/90-solutions.nw"
-/* 把一段页标成已分配或空闲 */
-static void set_range(struct segtree *t, size_t k, size_t lo, size_t len,
-		      size_t a, size_t b, bool free)
-{
-	if (b <= lo || lo + len <= a)
-		return;
-	if (a <= lo && lo + len <= b) {
-		t->node[k] = uniform(free, len);
-		return;
-	}
-	push_down(t, k, len);
-	set_range(t, 2 * k, lo, len / 2, a, b, free);
-	set_range(t, 2 * k + 1, lo + len / 2, len / 2, a, b, free);
-	pull(t, k, len);
-}
-
-#line 513 "chapters/90-solutions.nw"
+#line 751 "chapters/90-solutions.nw"
 /* 查看一段页里有没有空闲的 */
-static bool any_free(const struct segtree *t, size_t k, size_t lo, size_t len,
-		     size_t a, size_t b)
+static uint64_t word_mask(size_t word, size_t first, size_t end)
 {
-	struct run n = t->node[k];
+	size_t base = word * WORD_PAGES;
+	size_t from = first > base ? first - base : 0;
+	size_t to = end < base + WORD_PAGES ? end - base : WORD_PAGES;
 
-	if (b <= lo || lo + len <= a || n.longest == 0)
-		return false;
-	if ((a <= lo && lo + len <= b) || n.longest == len)
-		return true;
-	return any_free(t, 2 * k, lo, len / 2, a, b) ||
-	       any_free(t, 2 * k + 1, lo + len / 2, len / 2, a, b);
+	return ALL_FREE >> (WORD_PAGES - (to - from)) << from;
 }
 
-#line 531 "chapters/90-solutions.nw"
+static bool range_has_free(const struct segtree *t, size_t first, size_t end)
+{
+	size_t first_word = first / WORD_PAGES, last_word = (end - 1) / WORD_PAGES;
+	size_t left = t->words + first_word + 1, right = t->words + last_word;
+
+	if ((t->free_bits[first_word] & word_mask(first_word, first, end)) ||
+	    (t->free_bits[last_word] & word_mask(last_word, first, end)))
+		return true;
+	for (; left < right; left /= 2, right /= 2) {
+		if ((left & 1) && t->node[left++].longest)
+			return true;
+		if ((right & 1) && t->node[--right].longest)
+			return true;
+	}
+	return false;
+}
+
+#line 782 "chapters/90-solutions.nw"
+/* 把一段页标成已分配或空闲 */
+static void mark_word(struct segtree *t, size_t word, uint64_t mask,
+		      enum page_state state)
+{
+	if (state == FREE)
+		t->free_bits[word] |= mask;
+	else
+		t->free_bits[word] &= ~mask;
+}
+
+static void mark_range(struct segtree *t, size_t first, size_t end,
+		       enum page_state state)
+{
+	size_t first_word = first / WORD_PAGES, last_word = (end - 1) / WORD_PAGES;
+	size_t left = t->words + first_word + 1, right = t->words + last_word;
+	size_t pages = WORD_PAGES;
+
+	mark_word(t, first_word, word_mask(first_word, first, end), state);
+	if (last_word != first_word)
+		mark_word(t, last_word, word_mask(last_word, first, end), state);
+	for (; left < right; left /= 2, right /= 2, pages *= 2) {
+		if (left & 1)
+			set_uniform(t, left++, pages, state);
+		if (right & 1)
+			set_uniform(t, --right, pages, state);
+	}
+	recompute_paths(t, first_word, last_word);
+}
+
+#line 815 "chapters/90-solutions.nw"
 /* 线段树分配器的操作 */
 static void *segtree_create(size_t capacity)
 {
@@ -155,11 +331,18 @@ static void *segtree_create(size_t capacity)
 	t = heap_alloc(LAYOUT_OF(struct segtree));
 	if (!t)
 		return NULL;
-	t->capacity = capacity;
-	for (t->leaves = 1; t->leaves < capacity; t->leaves *= 2)
-		;
-	t->node = heap_alloc(nodes_layout(t->leaves));
-	if (!t->node) {
+	*t = (struct segtree){ .capacity = capacity, .words = 1 };
+	while (t->words * WORD_PAGES < capacity) {
+		t->words *= 2;
+		t->height++;
+	}
+	t->free_bits = heap_alloc(bits_layout(t->words));
+	t->node = heap_alloc(nodes_layout(t->words));
+	if (!t->free_bits || !t->node) {
+		if (t->free_bits)
+			heap_dealloc(t->free_bits, bits_layout(t->words));
+		if (t->node)
+			heap_dealloc(t->node, nodes_layout(t->words));
 		heap_dealloc(t, LAYOUT_OF(struct segtree));
 		return NULL;
 	}
@@ -171,7 +354,8 @@ static void segtree_destroy(void *self)
 {
 	struct segtree *t = self;
 
-	heap_dealloc(t->node, nodes_layout(t->leaves));
+	heap_dealloc(t->free_bits, bits_layout(t->words));
+	heap_dealloc(t->node, nodes_layout(t->words));
 	heap_dealloc(t, LAYOUT_OF(struct segtree));
 }
 
@@ -182,7 +366,7 @@ static bool segtree_alloc_contiguous(void *self, size_t count, size_t *first)
 	if (count == 0 || count > t->node[1].longest)
 		return false;
 	*first = find_run(t, count);
-	set_range(t, 1, 0, t->leaves, *first, *first + count, false);
+	mark_range(t, *first, *first + count, ALLOCATED);
 	return true;
 }
 
@@ -190,10 +374,12 @@ static bool segtree_dealloc_contiguous(void *self, size_t first, size_t count)
 {
 	struct segtree *t = self;
 
-	if (count == 0 || first >= t->capacity || count > t->capacity - first ||
-	    any_free(t, 1, 0, t->leaves, first, first + count))
+	if (count == 0 || first >= t->capacity || count > t->capacity - first)
 		return false;
-	set_range(t, 1, 0, t->leaves, first, first + count, true);
+	push_paths(t, first, first + count);
+	if (range_has_free(t, first, first + count))
+		return false;
+	mark_range(t, first, first + count, FREE);
 	return true;
 }
 
@@ -207,7 +393,7 @@ static bool segtree_dealloc(void *self, size_t index)
 	return segtree_dealloc_contiguous(self, index, 1);
 }
 
-#line 618 "chapters/90-solutions.nw"
+#line 914 "chapters/90-solutions.nw"
 /* 线段树分配器的函数表 */
 const struct allocator_ops segtree_allocator_ops = {
 	.name = "segtree",

@@ -8,9 +8,12 @@ static size_t linear_find_run(struct segtree *t, size_t count)\
 	size_t run = 0;\
 \
 	for (size_t i = 0; i < t->capacity; i++) {\
-		run = any_free(t, 1, 0, t->leaves, i, i + 1) ? run + 1 : 0;\
-		if (run == count)\
+		push_paths(t, i, i + 1);\
+		run = range_has_free(t, i, i + 1) ? run + 1 : 0;\
+		if (run == count) {\
+			push_paths(t, i + 1 - count, i + 1);\
 			return i + 1 - count;\
+		}\
 	}\
 	return 0;\
 }\

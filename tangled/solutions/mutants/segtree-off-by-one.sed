@@ -1,3 +1,3 @@
 # file: 3-segment-tree/segtree_allocator.c
-# loses: segtree_finds_runs
-s/if (l.longest >= count) {/if (l.longest > count) {/
+# loses: segtree_every_run_length
+s/if (left.longest >= count) {/if (left.longest > count) {/

@@ -1,5 +1,7 @@
 # file: 3-segment-tree/segtree_allocator.c
 # loses: segtree_logarithmic_steps
-/set_range(t, 1, 0, t->leaves, \*first, \*first + count, false);/c\
-	for (size_t i = *first; i < *first + count; i++)\
-		set_range(t, 1, 0, t->leaves, i, i + 1, false);
+/mark_range(t, \*first, \*first + count, ALLOCATED);/c\
+	for (size_t i = *first; i < *first + count; i++) {\
+		push_paths(t, i, i + 1);\
+		mark_range(t, i, i + 1, ALLOCATED);\
+	}

@@ -1,5 +1,3 @@
 # file: 3-segment-tree/segtree_allocator.c
 # loses: segtree_agrees_with_model
-/^static void set_range/,/^}/{
-/push_down/d
-}
+s/for (unsigned shift = t->height; shift > 0;/for (unsigned shift = 0; shift > 0;/

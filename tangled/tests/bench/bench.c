@@ -170,7 +170,7 @@ __attribute__((noinline)) static size_t measured_malloc_pairs(size_t size, size_
 	return ops;
 }
 
-#line 270 "chapters/85-measure.nw"
+#line 279 "chapters/85-measure.nw"
 /* 页帧分配器的测量 */
 #define RUN_PAGES 8
 
@@ -229,14 +229,14 @@ static size_t frame_case(const struct allocator_ops *ops, size_t capacity,
 	return done;
 }
 
-static size_t metadata_per_frame(const struct allocator_ops *ops, size_t capacity)
+static double metadata_per_frame(const struct allocator_ops *ops, size_t capacity)
 {
 	size_t before = heap_free_bytes();
 	void *self = ops->create(capacity);
 	size_t used = before - heap_free_bytes();
 
 	ops->destroy(self);
-	return used / capacity;
+	return (double)used / (double)capacity;
 }
 
 #line 2223 "chapters/04a-paging.nw"
@@ -298,7 +298,7 @@ static size_t pt_case(enum pt_level level, size_t ops, bool translate)
 	return ops;
 }
 
-#line 342 "chapters/85-measure.nw"
+#line 351 "chapters/85-measure.nw"
 /* 测量的清单 */
 static size_t run_case(const char *name, size_t param, size_t ops)
 {
@@ -326,12 +326,12 @@ static size_t run_case(const char *name, size_t param, size_t ops)
 	/* 测量程序里的页表用例 */
 	if (strncmp(name, "pt-", 3) == 0)
 		return pt_case(param ? PT_LEVEL_2M : PT_LEVEL_4K, ops, strstr(name, "translate"));
-#line 366 "chapters/85-measure.nw"
+#line 375 "chapters/85-measure.nw"
 	fprintf(stderr, "bench: unknown case %s\n", name);
 	exit(2);
 }
 
-#line 374 "chapters/85-measure.nw"
+#line 383 "chapters/85-measure.nw"
 /* 计时与计数 */
 static int by_value(const void *a, const void *b)
 {
@@ -356,7 +356,7 @@ int main(int argc, char **argv)
 		const struct allocator_ops *a = strcmp(argv[1], "stacked") == 0
 						? &stacked_allocator_ops : &segtree_allocator_ops;
 
-		printf("%zu\n", metadata_per_frame(a, param));
+		printf("%.2f\n", metadata_per_frame(a, param));
 		return 0;
 	}
 	if (strcmp(argv[4], "count") == 0) {

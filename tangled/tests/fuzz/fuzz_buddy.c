@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 572 "chapters/85-measure.nw"
+#line 581 "chapters/85-measure.nw"
 #include <stdlib.h>
 #include <string.h>
 #include "kernel/buddy.h"
@@ -29,7 +29,7 @@ static void require(int condition)
 		abort();
 }
 
-#line 604 "chapters/85-measure.nw"
+#line 613 "chapters/85-measure.nw"
 /* 模糊地分配与释放 */
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
@@ -50,7 +50,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		unsigned char op = data[i] % 4, x = data[i + 1], y = data[i + 2];
 
 		if (op == 0 && n < FUZZ_LIVE) {
-#line 643 "chapters/85-measure.nw"
+#line 652 "chapters/85-measure.nw"
 			/* 分配一个由输入描述的块 */
 			struct layout l = { 1 + (((size_t)y << 12) >> (16 - (x & 15))),
 					    (size_t)1 << ((x >> 4) % 13) };
@@ -63,9 +63,9 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 				in_use += block_bytes(l);
 				n++;
 			}
-#line 625 "chapters/85-measure.nw"
+#line 634 "chapters/85-measure.nw"
 		} else if (op == 1 && n > 0) {
-#line 657 "chapters/85-measure.nw"
+#line 666 "chapters/85-measure.nw"
 			/* 释放一个活着的块 */
 			size_t victim = x % n;
 			struct fuzz_block blk = live[victim];
@@ -76,9 +76,9 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 			in_use -= block_bytes(blk.layout);
 			live[victim] = live[--n];
 			freed[nfreed++ % FUZZ_FREED] = blk.ptr;
-#line 627 "chapters/85-measure.nw"
+#line 636 "chapters/85-measure.nw"
 		} else if (op == 2) {
-#line 675 "chapters/85-measure.nw"
+#line 684 "chapters/85-measure.nw"
 			/* 一次必须被拒绝的释放 */
 			struct layout small = { 16, 16 };
 			unsigned char *p = NULL;
@@ -105,7 +105,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 				require(!buddy_dealloc(&b, region + FUZZ_REGION + x * 16, small));
 				break;
 			}
-#line 629 "chapters/85-measure.nw"
+#line 638 "chapters/85-measure.nw"
 		}
 		require(buddy_free_bytes(&b) == initial - in_use);
 	}
