@@ -1,11 +1,10 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 733 "chapters/02-heap.nw"
+#line 1003 "chapters/02-heap.nw"
 #include "kernel/heap.h"
 #include "kernel/buddy.h"
 #include "kernel/panic.h"
 #include "kernel/printf.h"
 #include "kernel/spinlock.h"
-#include "kernel/vec.h"
 
 #define HEAP_ALIGN 4096
 
@@ -17,8 +16,10 @@ static size_t grown_count;
 static struct spinlock heap_lock = SPINLOCK_INIT("heap");
 static void *heap_start;
 
-#line 759 "chapters/02-heap.nw"
+#line 1031 "chapters/02-heap.nw"
 #ifdef HEAP_BACKING_VEC
+#include "kernel/vec.h"
+
 static struct vec heap_backing = VEC_INIT(unsigned char);
 
 static void *heap_storage(void)
@@ -35,78 +36,74 @@ static void *heap_storage(void)
 	return heap_space;
 }
 #endif
-#line 793 "chapters/02-heap.nw"
+#line 1067 "chapters/02-heap.nw"
 void heap_init(void)
 {
-	spin_lock(&heap_lock);
+	SPIN_GUARD(&heap_lock);
+
 	heap_start = heap_storage();
 	buddy_init(&heap, heap_start, HEAP_SIZE);
-	spin_unlock(&heap_lock);
 }
-#line 806 "chapters/02-heap.nw"
+#line 1080 "chapters/02-heap.nw"
 bool heap_grow(void *start, size_t size)
 {
-	bool room;
+	SPIN_GUARD(&heap_lock);
 
-	spin_lock(&heap_lock);
-	room = grown_count < HEAP_MAX_GROWN;
-	if (room)
-		buddy_init(&grown[grown_count++], start, size);
-	spin_unlock(&heap_lock);
-	return room;
+	if (grown_count == HEAP_MAX_GROWN)
+		return false;
+	buddy_init(&grown[grown_count++], start, size);
+	return true;
 }
 
 static struct buddy *owner_of(void *ptr)
 {
 	for (size_t i = 0; i < grown_count; i++)
-		if ((uintptr_t)ptr >= grown[i].begin && (uintptr_t)ptr < grown[i].end)
+		if ((uintptr_t)ptr - grown[i].begin < grown[i].size)
 			return &grown[i];
 	return &heap;
 }
-#line 834 "chapters/02-heap.nw"
+#line 1107 "chapters/02-heap.nw"
 void *heap_alloc(struct layout layout)
 {
-	void *ptr;
+	SPIN_GUARD(&heap_lock);
+	void *ptr = buddy_alloc(&heap, layout);
 
-	spin_lock(&heap_lock);
-	ptr = buddy_alloc(&heap, layout);
 	for (size_t i = 0; !ptr && i < grown_count; i++)
 		ptr = buddy_alloc(&grown[i], layout);
-	spin_unlock(&heap_lock);
 	return ptr;
+}
+
+static bool free_locked(void *ptr, struct layout layout)
+{
+	SPIN_GUARD(&heap_lock);
+
+	return buddy_dealloc(owner_of(ptr), ptr, layout);
 }
 
 void heap_dealloc(void *ptr, struct layout layout)
 {
-	bool freed;
-
-	spin_lock(&heap_lock);
-	freed = buddy_dealloc(owner_of(ptr), ptr, layout);
-	spin_unlock(&heap_lock);
-	if (!freed)
+	if (!free_locked(ptr, layout))
 		panic("heap_dealloc: refused to free %p (size %zu, align %zu): "
 		      "not a live block of that layout", ptr, layout.size, layout.align);
 }
-#line 861 "chapters/02-heap.nw"
+#line 1134 "chapters/02-heap.nw"
 size_t heap_free_bytes(void)
 {
-	size_t bytes;
+	SPIN_GUARD(&heap_lock);
+	size_t bytes = buddy_free_bytes(&heap);
 
-	spin_lock(&heap_lock);
-	bytes = buddy_free_bytes(&heap);
 	for (size_t i = 0; i < grown_count; i++)
 		bytes += buddy_free_bytes(&grown[i]);
-	spin_unlock(&heap_lock);
 	return bytes;
 }
 
 void heap_describe(void)
 {
-	spin_lock(&heap_lock);
+	SPIN_GUARD(&heap_lock);
+
 	kprintf("heap: %zu KiB at %p, bookkeeping %zu KiB, free %zu KiB, "
 		"largest block %zu KiB\n",
 		(size_t)HEAP_SIZE / 1024, heap_start,
 		buddy_bookkeeping_bytes(&heap) / 1024,
 		buddy_free_bytes(&heap) / 1024, buddy_largest_free(&heap) / 1024);
-	spin_unlock(&heap_lock);
 }

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 570 "chapters/85-measure.nw"
+#line 571 "chapters/85-measure.nw"
 #include <stdlib.h>
 #include <string.h>
 #include "kernel/buddy.h"
@@ -7,6 +7,7 @@
 #define FUZZ_REGION (1 << 20)
 #define FUZZ_LIVE 256
 #define FUZZ_FREED 16
+#define FUZZ_CHECK_EVERY 16
 
 struct fuzz_block {
 	unsigned char *ptr;
@@ -29,7 +30,7 @@ static void require(int condition)
 		abort();
 }
 
-#line 603 "chapters/85-measure.nw"
+#line 605 "chapters/85-measure.nw"
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
@@ -50,7 +51,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 
 		if (op == 0 && n < FUZZ_LIVE) {
 			
-#line 642 "chapters/85-measure.nw"
+#line 646 "chapters/85-measure.nw"
 struct layout l = { 1 + (((size_t)y << 12) >> (16 - (x & 15))),
 		    (size_t)1 << ((x >> 4) % 13) };
 unsigned char *p = buddy_alloc(&b, l);
@@ -62,10 +63,10 @@ if (p) {
 	in_use += block_bytes(l);
 	n++;
 }
-#line 623 "chapters/85-measure.nw"
+#line 625 "chapters/85-measure.nw"
 		} else if (op == 1 && n > 0) {
 			
-#line 656 "chapters/85-measure.nw"
+#line 660 "chapters/85-measure.nw"
 size_t victim = x % n;
 struct fuzz_block blk = live[victim];
 
@@ -75,10 +76,10 @@ require(buddy_dealloc(&b, blk.ptr, blk.layout));
 in_use -= block_bytes(blk.layout);
 live[victim] = live[--n];
 freed[nfreed++ % FUZZ_FREED] = blk.ptr;
-#line 625 "chapters/85-measure.nw"
+#line 627 "chapters/85-measure.nw"
 		} else if (op == 2) {
 			
-#line 674 "chapters/85-measure.nw"
+#line 678 "chapters/85-measure.nw"
 struct layout small = { 16, 16 };
 unsigned char *p = NULL;
 bool live_again = false;
@@ -104,14 +105,16 @@ default:
 	require(!buddy_dealloc(&b, region + FUZZ_REGION + x * 16, small));
 	break;
 }
-#line 627 "chapters/85-measure.nw"
+#line 629 "chapters/85-measure.nw"
 		}
 		require(buddy_free_bytes(&b) == initial - in_use);
+		require(i / 3 % FUZZ_CHECK_EVERY != 0 || buddy_check(&b));
 	}
 	while (n > 0) {
 		n--;
 		require(buddy_dealloc(&b, live[n].ptr, live[n].layout));
 	}
 	require(buddy_free_bytes(&b) == initial && buddy_largest_free(&b) == largest);
+	require(buddy_check(&b));
 	return 0;
 }
