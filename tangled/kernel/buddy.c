@@ -105,7 +105,7 @@ static unsigned largest_fitting_order(uintptr_t addr, uintptr_t end, unsigned ma
 	return order;
 }
 
-static void add_region(struct buddy *b, uintptr_t begin, uintptr_t end)
+static void carve_free_blocks(struct buddy *b, uintptr_t begin, uintptr_t end)
 {
 	for (uintptr_t addr = begin; addr < end;) {
 		unsigned order = largest_fitting_order(addr, end, b->max_order);
@@ -147,7 +147,7 @@ memset(b->state_map, 0, b->map_bytes);
 #line 511 "chapters/02-heap.nw"
 	b->begin = begin + b->map_bytes;
 	b->size = end - b->begin;
-	add_region(b, b->begin, end);
+	carve_free_blocks(b, b->begin, end);
 }
 #line 562 "chapters/02-heap.nw"
 static inline unsigned layout_order(struct layout layout)
