@@ -3,7 +3,7 @@
 #include "kernel/test.h"
 #line 1502 "chapters/01-kernel.nw"
 /* the headers of the later chapters' subsystems */
-#line 1169 "chapters/02-heap.nw"
+#line 1171 "chapters/02-heap.nw"
 #include "kernel/heap.h"
 
 #line 1493 "chapters/01-kernel.nw"
@@ -12,7 +12,7 @@ int main(int argc, char **argv)
 	
 #line 1505 "chapters/01-kernel.nw"
 /* the later chapters initialize their subsystems here */
-#line 1172 "chapters/02-heap.nw"
+#line 1174 "chapters/02-heap.nw"
 heap_init();
 #line 1496 "chapters/01-kernel.nw"
 	return ktest_run_all(argc > 1 ? argv[1] : "") == 0 ? 0 : 1;

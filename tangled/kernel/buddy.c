@@ -152,13 +152,14 @@ memset(b->state_map, 0, b->map_bytes);
 #line 562 "chapters/02-heap.nw"
 static inline unsigned layout_order(struct layout layout)
 {
-	size_t need_less_one = (layout.size - 1) | (layout.align - 1) | (BUDDY_MIN_BLOCK - 1);
+	size_t need_less_one = (layout.size - 1) | (layout.align - 1) |
+			       (BUDDY_MIN_BLOCK - 1);
 
 	if (layout.align & (layout.align - 1))
 		need_less_one = SIZE_MAX;
 	return floor_log2(need_less_one) + 1;
 }
-#line 606 "chapters/02-heap.nw"
+#line 607 "chapters/02-heap.nw"
 __attribute__((noinline))
 static void *split(struct buddy *b, uintptr_t addr, unsigned have, unsigned want)
 {
@@ -174,7 +175,7 @@ static void *split(struct buddy *b, uintptr_t addr, unsigned have, unsigned want
 	flip_state(b, slot, BLOCK_USED);
 	return (void *)addr;
 }
-#line 576 "chapters/02-heap.nw"
+#line 577 "chapters/02-heap.nw"
 void *buddy_alloc(struct buddy *b, struct layout layout)
 {
 	unsigned want = layout_order(layout), have;
@@ -194,7 +195,7 @@ void *buddy_alloc(struct buddy *b, struct layout layout)
 	flip_state(b, block_slot(b, addr, have), BLOCK_FREE | BLOCK_USED);
 	return (void *)addr;
 }
-#line 686 "chapters/02-heap.nw"
+#line 687 "chapters/02-heap.nw"
 __attribute__((noinline))
 static bool merge(struct buddy *b, uintptr_t addr, unsigned order, size_t slot)
 {
@@ -210,7 +211,7 @@ static bool merge(struct buddy *b, uintptr_t addr, unsigned order, size_t slot)
 	push_free(b, addr, order);
 	return true;
 }
-#line 627 "chapters/02-heap.nw"
+#line 628 "chapters/02-heap.nw"
 bool buddy_dealloc(struct buddy *b, void *ptr, struct layout layout)
 {
 	uintptr_t addr = (uintptr_t)ptr;
@@ -219,29 +220,29 @@ bool buddy_dealloc(struct buddy *b, void *ptr, struct layout layout)
 	size_t slot;
 
 	
-#line 647 "chapters/02-heap.nw"
+#line 648 "chapters/02-heap.nw"
 if (order > b->max_order || addr - b->begin >= b->size ||
     (unsigned)__builtin_ctzl(addr) < order)
 	return false;
-#line 635 "chapters/02-heap.nw"
+#line 636 "chapters/02-heap.nw"
 	
-#line 657 "chapters/02-heap.nw"
+#line 658 "chapters/02-heap.nw"
 slot = block_slot(b, addr, order);
 word = state_word(b, slot);
 shift = state_shift(slot);
 if (!(*word & BLOCK_USED << shift))
 	return false;
-#line 636 "chapters/02-heap.nw"
+#line 637 "chapters/02-heap.nw"
 	
-#line 672 "chapters/02-heap.nw"
+#line 673 "chapters/02-heap.nw"
 if (*word & BLOCK_FREE << (shift ^ STATE_BITS))
 	return merge(b, addr, order, slot);
 *word ^= (BLOCK_USED | BLOCK_FREE) << shift;
 push_free(b, addr, order);
 return true;
-#line 637 "chapters/02-heap.nw"
+#line 638 "chapters/02-heap.nw"
 }
-#line 708 "chapters/02-heap.nw"
+#line 709 "chapters/02-heap.nw"
 size_t buddy_free_bytes(const struct buddy *b)
 {
 	size_t bytes = 0;
@@ -262,7 +263,7 @@ size_t buddy_bookkeeping_bytes(const struct buddy *b)
 {
 	return b->map_bytes;
 }
-#line 768 "chapters/02-heap.nw"
+#line 769 "chapters/02-heap.nw"
 static bool in_region(const struct buddy *b, const struct buddy_link *link)
 {
 	return (uintptr_t)link - b->begin < b->size;
@@ -281,7 +282,7 @@ static bool free_block_consistent(const struct buddy *b, const struct buddy_link
 	return block_state(b, slot) == BLOCK_FREE &&
 	       block_state(b, buddy_slot(slot)) != BLOCK_FREE;
 }
-#line 791 "chapters/02-heap.nw"
+#line 792 "chapters/02-heap.nw"
 static bool list_consistent(const struct buddy *b, unsigned order, size_t *listed)
 {
 	const struct buddy_link *head = &b->free_list[order], *link;
@@ -301,7 +302,7 @@ static bool list_consistent(const struct buddy *b, unsigned order, size_t *liste
 	*listed += count;
 	return head->prev == link;
 }
-#line 815 "chapters/02-heap.nw"
+#line 816 "chapters/02-heap.nw"
 #define FREE_BITS (~0UL / STATE_MASK)
 
 static size_t count_ones(unsigned long x)
@@ -327,7 +328,7 @@ static bool free_slots(const struct buddy *b, size_t *marked)
 	return true;
 }
 
-#line 753 "chapters/02-heap.nw"
+#line 754 "chapters/02-heap.nw"
 bool buddy_check(const struct buddy *b)
 {
 	size_t listed = 0, marked;

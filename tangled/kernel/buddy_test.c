@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1329 "chapters/02-heap.nw"
+#line 1332 "chapters/02-heap.nw"
 #include <stdint.h>
 #include "kernel/buddy.h"
 #include "kernel/test.h"
@@ -13,7 +13,7 @@ static struct layout lay(size_t size, size_t align)
 	return (struct layout){ size, align };
 }
 
-#line 1354 "chapters/02-heap.nw"
+#line 1357 "chapters/02-heap.nw"
 #define ARENA_BOOKKEEPING 2064
 
 KTEST(buddy_init_carves_bookkeeping)
@@ -25,7 +25,7 @@ KTEST(buddy_init_carves_bookkeeping)
 	ASSERT_EQ(buddy_free_bytes(&b), ARENA_SIZE - ARENA_BOOKKEEPING);
 	ASSERT_EQ(buddy_largest_free(&b), 32 * 1024);
 }
-#line 1372 "chapters/02-heap.nw"
+#line 1375 "chapters/02-heap.nw"
 KTEST(buddy_splits_and_merges_back)
 {
 	unsigned char *first_free = arena + ARENA_BOOKKEEPING;
@@ -45,7 +45,7 @@ KTEST(buddy_splits_and_merges_back)
 	ASSERT_EQ(buddy_largest_free(&b), 32 * 1024);
 	ASSERT(buddy_alloc(&b, lay(1, 1)) == first_free);
 }
-#line 1395 "chapters/02-heap.nw"
+#line 1398 "chapters/02-heap.nw"
 KTEST(buddy_honours_alignment)
 {
 	struct buddy b;
@@ -58,7 +58,7 @@ KTEST(buddy_honours_alignment)
 		ASSERT_EQ((uintptr_t)p % align, 0);
 	}
 }
-#line 1412 "chapters/02-heap.nw"
+#line 1415 "chapters/02-heap.nw"
 KTEST(buddy_rejects_bad_layouts)
 {
 	struct buddy b;
@@ -76,7 +76,7 @@ KTEST(buddy_rejects_bad_layouts)
 	ASSERT(buddy_alloc(&b, lay(8, (SIZE_MAX >> 1) + 1)) == NULL);
 	ASSERT_EQ(buddy_free_bytes(&b), before);
 }
-#line 1436 "chapters/02-heap.nw"
+#line 1439 "chapters/02-heap.nw"
 KTEST(buddy_refuses_bad_frees)
 {
 	static unsigned char elsewhere[64] __attribute__((aligned(64)));
@@ -105,7 +105,7 @@ KTEST(buddy_refuses_bad_frees)
 	ASSERT(buddy_dealloc(&b, q, lay(60, 4)));
 	ASSERT_EQ(buddy_free_bytes(&b), ARENA_SIZE - ARENA_BOOKKEEPING);
 }
-#line 1470 "chapters/02-heap.nw"
+#line 1473 "chapters/02-heap.nw"
 KTEST(buddy_exhausts_and_recovers)
 {
 	static void *blocks[ARENA_SIZE / BUDDY_MIN_BLOCK];
@@ -125,7 +125,7 @@ KTEST(buddy_exhausts_and_recovers)
 	ASSERT_EQ(buddy_free_bytes(&b), initial);
 	ASSERT_EQ(buddy_largest_free(&b), 32 * 1024);
 }
-#line 1493 "chapters/02-heap.nw"
+#line 1496 "chapters/02-heap.nw"
 KTEST(buddy_tiny_regions_are_empty)
 {
 	struct buddy b;
@@ -138,7 +138,7 @@ KTEST(buddy_tiny_regions_are_empty)
 	ASSERT_EQ(buddy_free_bytes(&b), 0);
 	ASSERT(buddy_check(&b));
 }
-#line 1514 "chapters/02-heap.nw"
+#line 1517 "chapters/02-heap.nw"
 #define SLOT0_MARKED_FREE 1UL
 #define SLOT0_MARKED_BOTH 3UL
 

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1005 "chapters/02-heap.nw"
+#line 1006 "chapters/02-heap.nw"
 #include "kernel/heap.h"
 #include "kernel/buddy.h"
 #include "kernel/panic.h"
@@ -16,7 +16,7 @@ static size_t grown_count;
 static struct spinlock heap_lock = SPINLOCK_INIT("heap");
 static void *heap_start;
 
-#line 1033 "chapters/02-heap.nw"
+#line 1034 "chapters/02-heap.nw"
 #ifdef HEAP_BACKING_VEC
 #include "kernel/vec.h"
 
@@ -36,7 +36,7 @@ static void *heap_storage(void)
 	return heap_space;
 }
 #endif
-#line 1069 "chapters/02-heap.nw"
+#line 1070 "chapters/02-heap.nw"
 void heap_init(void)
 {
 	SPIN_GUARD(&heap_lock);
@@ -44,7 +44,7 @@ void heap_init(void)
 	heap_start = heap_storage();
 	buddy_init(&heap, heap_start, HEAP_SIZE);
 }
-#line 1082 "chapters/02-heap.nw"
+#line 1083 "chapters/02-heap.nw"
 bool heap_grow(void *start, size_t size)
 {
 	SPIN_GUARD(&heap_lock);
@@ -62,7 +62,7 @@ static struct buddy *owner_of(void *ptr)
 			return &grown[i];
 	return &heap;
 }
-#line 1109 "chapters/02-heap.nw"
+#line 1111 "chapters/02-heap.nw"
 void *heap_alloc(struct layout layout)
 {
 	SPIN_GUARD(&heap_lock);
@@ -86,7 +86,7 @@ void heap_dealloc(void *ptr, struct layout layout)
 		panic("heap_dealloc: refused to free %p (size %zu, align %zu): "
 		      "not a live block of that layout", ptr, layout.size, layout.align);
 }
-#line 1136 "chapters/02-heap.nw"
+#line 1138 "chapters/02-heap.nw"
 size_t heap_free_bytes(void)
 {
 	SPIN_GUARD(&heap_lock);

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1217 "chapters/02-heap.nw"
+#line 1220 "chapters/02-heap.nw"
 #include <stdint.h>
 #include "kernel/vec.h"
 #include "kernel/heap.h"
@@ -8,7 +8,7 @@
 
 #define VEC_MIN_CAPACITY 4
 
-#line 1235 "chapters/02-heap.nw"
+#line 1238 "chapters/02-heap.nw"
 static struct layout storage_layout(const struct vec *v, size_t cap)
 {
 	return (struct layout){ cap * v->elem_size, v->elem_align };
@@ -18,7 +18,7 @@ static void *element(const struct vec *v, size_t i)
 {
 	return (char *)v->data + i * v->elem_size;
 }
-#line 1249 "chapters/02-heap.nw"
+#line 1252 "chapters/02-heap.nw"
 bool vec_reserve(struct vec *v, size_t cap)
 {
 	void *data;
@@ -38,7 +38,7 @@ bool vec_reserve(struct vec *v, size_t cap)
 	v->cap = cap;
 	return true;
 }
-#line 1271 "chapters/02-heap.nw"
+#line 1274 "chapters/02-heap.nw"
 static size_t grown_capacity(size_t cap)
 {
 	if (cap < VEC_MIN_CAPACITY)
@@ -64,14 +64,14 @@ bool vec_pop(struct vec *v, void *elem)
 		memcpy(elem, element(v, v->len), v->elem_size);
 	return true;
 }
-#line 1299 "chapters/02-heap.nw"
+#line 1302 "chapters/02-heap.nw"
 void *vec_at(const struct vec *v, size_t i)
 {
 	if (i >= v->len)
 		panic("vec index %zu out of range (length %zu)", i, v->len);
 	return element(v, i);
 }
-#line 1308 "chapters/02-heap.nw"
+#line 1311 "chapters/02-heap.nw"
 void vec_free(struct vec *v)
 {
 	if (v->cap)

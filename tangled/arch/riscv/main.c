@@ -6,7 +6,7 @@
 #include "kernel/test.h"
 #include "arch/riscv/sbi.h"
 #include "arch/riscv/sections.h"
-#line 1160 "chapters/02-heap.nw"
+#line 1162 "chapters/02-heap.nw"
 #include "kernel/heap.h"
 #line 1013 "chapters/03-memmap.nw"
 #include "kernel/memmap.h"
@@ -43,7 +43,7 @@ noreturn void kmain(unsigned long hartid, uintptr_t dtb)
 	sbi_describe();
 	print_kernel_layout();
 	
-#line 1163 "chapters/02-heap.nw"
+#line 1165 "chapters/02-heap.nw"
 heap_init();
 heap_describe();
 #line 1017 "chapters/03-memmap.nw"

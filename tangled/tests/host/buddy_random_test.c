@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1625 "chapters/02-heap.nw"
+#line 1628 "chapters/02-heap.nw"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +13,7 @@
 #define SEED 20261126
 #define CHECK_EVERY 64
 
-#line 1647 "chapters/02-heap.nw"
+#line 1650 "chapters/02-heap.nw"
 static uint64_t rng_state;
 
 static uint64_t rng_next(void)
@@ -27,7 +27,7 @@ static size_t random_size(void)
 
 	return 1 + (size_t)(rng_next() % ((size_t)1 << bits));
 }
-#line 1663 "chapters/02-heap.nw"
+#line 1666 "chapters/02-heap.nw"
 struct live_block {
 	unsigned char *ptr;
 	struct layout layout;
@@ -41,7 +41,7 @@ static bool block_intact(const struct live_block *blk)
 			return false;
 	return true;
 }
-#line 1681 "chapters/02-heap.nw"
+#line 1684 "chapters/02-heap.nw"
 static void free_random_block(struct buddy *b, struct live_block *live, size_t *n)
 {
 	size_t i = rng_next() % *n;
@@ -54,7 +54,7 @@ static void free_random_block(struct buddy *b, struct live_block *live, size_t *
 			   SEED, (void *)live[i].ptr);
 	live[i] = live[--*n];
 }
-#line 1701 "chapters/02-heap.nw"
+#line 1704 "chapters/02-heap.nw"
 KTEST(buddy_agrees_with_model_under_random_operations)
 {
 	static struct live_block live[MAX_LIVE];
@@ -69,7 +69,7 @@ KTEST(buddy_agrees_with_model_under_random_operations)
 	for (int step = 0; step < STEPS && !ktest_failed(); step++) {
 		if (n < MAX_LIVE && rng_next() % 100 < 55) {
 			
-#line 1737 "chapters/02-heap.nw"
+#line 1740 "chapters/02-heap.nw"
 struct layout layout = { random_size(), (size_t)1 << (rng_next() % 13) };
 unsigned char *p = buddy_alloc(&b, layout);
 
@@ -81,7 +81,7 @@ if (p) {
 	memset(p, live[n].fill, layout.size);
 	n++;
 }
-#line 1715 "chapters/02-heap.nw"
+#line 1718 "chapters/02-heap.nw"
 		} else if (n > 0) {
 			free_random_block(&b, live, &n);
 		}

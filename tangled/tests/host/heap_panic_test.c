@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 1757 "chapters/02-heap.nw"
+#line 1760 "chapters/02-heap.nw"
 #include "host/shim.h"
 #include "kernel/heap.h"
 #include "kernel/printf.h"
