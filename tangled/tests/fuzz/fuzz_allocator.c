@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 717 "chapters/85-measure.nw"
+#line 727 "chapters/85-measure.nw"
 #include <stdlib.h>
 #include "kernel/allocator.h"
 #include "kernel/heap.h"

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 571 "chapters/85-measure.nw"
+#line 581 "chapters/85-measure.nw"
 #include <stdlib.h>
 #include <string.h>
 #include "kernel/buddy.h"
@@ -30,7 +30,7 @@ static void require(int condition)
 		abort();
 }
 
-#line 605 "chapters/85-measure.nw"
+#line 615 "chapters/85-measure.nw"
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
@@ -51,7 +51,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 
 		if (op == 0 && n < FUZZ_LIVE) {
 			
-#line 646 "chapters/85-measure.nw"
+#line 656 "chapters/85-measure.nw"
 struct layout l = { 1 + (((size_t)y << 12) >> (16 - (x & 15))),
 		    (size_t)1 << ((x >> 4) % 13) };
 unsigned char *p = buddy_alloc(&b, l);
@@ -63,10 +63,10 @@ if (p) {
 	in_use += block_bytes(l);
 	n++;
 }
-#line 625 "chapters/85-measure.nw"
+#line 635 "chapters/85-measure.nw"
 		} else if (op == 1 && n > 0) {
 			
-#line 660 "chapters/85-measure.nw"
+#line 670 "chapters/85-measure.nw"
 size_t victim = x % n;
 struct fuzz_block blk = live[victim];
 
@@ -76,10 +76,10 @@ require(buddy_dealloc(&b, blk.ptr, blk.layout));
 in_use -= block_bytes(blk.layout);
 live[victim] = live[--n];
 freed[nfreed++ % FUZZ_FREED] = blk.ptr;
-#line 627 "chapters/85-measure.nw"
+#line 637 "chapters/85-measure.nw"
 		} else if (op == 2) {
 			
-#line 678 "chapters/85-measure.nw"
+#line 688 "chapters/85-measure.nw"
 struct layout small = { 16, 16 };
 unsigned char *p = NULL;
 bool live_again = false;
@@ -105,7 +105,7 @@ default:
 	require(!buddy_dealloc(&b, region + FUZZ_REGION + x * 16, small));
 	break;
 }
-#line 629 "chapters/85-measure.nw"
+#line 639 "chapters/85-measure.nw"
 		}
 		require(buddy_free_bytes(&b) == initial - in_use);
 		require(i / 3 % FUZZ_CHECK_EVERY != 0 || buddy_check(&b));

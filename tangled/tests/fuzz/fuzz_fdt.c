@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 749 "chapters/85-measure.nw"
+#line 759 "chapters/85-measure.nw"
 #include <stdlib.h>
 #include <string.h>
 #include "kernel/fdt.h"

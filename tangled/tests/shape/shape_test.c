@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 462 "chapters/85-measure.nw"
+#line 472 "chapters/85-measure.nw"
 #include <stdlib.h>
 #include "kernel/allocator.h"
 #include "kernel/buddy.h"
@@ -10,7 +10,7 @@
 #define SHAPE_REGION (16 * 1024 * 1024)
 #define SHAPE_ROUNDS 256
 
-#line 479 "chapters/85-measure.nw"
+#line 489 "chapters/85-measure.nw"
 static unsigned long steps_per_odd_free(unsigned char *region, size_t n)
 {
 	static void *blocks[1 << 16];
@@ -41,7 +41,7 @@ KTEST(buddy_merging_is_flat_in_the_number_of_free_blocks)
 	kprintf("odd frees: %lu steps each at n = 2^10, %lu at n = 2^16\n", small, large);
 	ASSERT(2 * large <= 3 * small);
 }
-#line 515 "chapters/85-measure.nw"
+#line 525 "chapters/85-measure.nw"
 #define SHAPE_MIN_LOG 10
 #define SHAPE_MAX_LOG 18
 #define SEGTREE_STEPS_PER_LEVEL 200

@@ -1,5 +1,5 @@
 /* Generated from the chapters by notangle; edit the .nw source. */
-#line 439 "chapters/85-measure.nw"
+#line 449 "chapters/85-measure.nw"
 #include "tests/shape/steps.h"
 
 unsigned long shape_steps;
