@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 140 "chapters/02-heap.nw"
+#line 141 "chapters/02-heap.nw"
 #ifndef KERNEL_BUDDY_H
 #define KERNEL_BUDDY_H
 
@@ -8,13 +8,13 @@
 #include <stdint.h>
 #include "kernel/layout.h"
 
-#line 176 "chapters/02-heap.nw"
+#line 188 "chapters/02-heap.nw"
 /* 伙伴系统的常量 */
 #define BUDDY_MIN_ORDER 4
 #define BUDDY_MIN_BLOCK ((size_t)1 << BUDDY_MIN_ORDER)
 #define BUDDY_ORDERS    (8 * sizeof(size_t))
 
-#line 185 "chapters/02-heap.nw"
+#line 197 "chapters/02-heap.nw"
 /* 伙伴系统的状态 */
 struct buddy_link {
 	struct buddy_link *next;
@@ -23,23 +23,22 @@ struct buddy_link {
 
 struct buddy {
 	uintptr_t begin;
-	uintptr_t end;
+	size_t size;
 	unsigned max_order;
 	uint64_t nonempty;
-	size_t free_bytes;
-	unsigned long *free_map;
-	unsigned long *used_map;
+	unsigned long *state_map;
 	size_t map_bytes;
 	size_t bias[BUDDY_ORDERS];
 	struct buddy_link free_list[BUDDY_ORDERS];
 };
 
-#line 151 "chapters/02-heap.nw"
+#line 152 "chapters/02-heap.nw"
 void buddy_init(struct buddy *b, void *start, size_t size);
 void *buddy_alloc(struct buddy *b, struct layout layout);
 bool buddy_dealloc(struct buddy *b, void *ptr, struct layout layout);
 size_t buddy_free_bytes(const struct buddy *b);
 size_t buddy_largest_free(const struct buddy *b);
 size_t buddy_bookkeeping_bytes(const struct buddy *b);
+bool buddy_check(const struct buddy *b);
 
 #endif

@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1056 "chapters/02-heap.nw"
+#line 1332 "chapters/02-heap.nw"
 #include <stdint.h>
 #include "kernel/buddy.h"
 #include "kernel/test.h"
@@ -13,7 +13,7 @@ static struct layout lay(size_t size, size_t align)
 	return (struct layout){ size, align };
 }
 
-#line 1080 "chapters/02-heap.nw"
+#line 1356 "chapters/02-heap.nw"
 /* 伙伴系统的测试用例 */
 #define ARENA_BOOKKEEPING 2064
 
@@ -26,7 +26,7 @@ KTEST(buddy_init_carves_bookkeeping)
 	ASSERT_EQ(buddy_free_bytes(&b), ARENA_SIZE - ARENA_BOOKKEEPING);
 	ASSERT_EQ(buddy_largest_free(&b), 32 * 1024);
 }
-#line 1099 "chapters/02-heap.nw"
+#line 1375 "chapters/02-heap.nw"
 KTEST(buddy_splits_and_merges_back)
 {
 	unsigned char *first_free = arena + ARENA_BOOKKEEPING;
@@ -39,13 +39,14 @@ KTEST(buddy_splits_and_merges_back)
 	ASSERT(p == first_free);
 	ASSERT(q == first_free + 16);
 	ASSERT_EQ(buddy_free_bytes(&b), ARENA_SIZE - ARENA_BOOKKEEPING - 32);
+	ASSERT(buddy_check(&b));
 	ASSERT(buddy_dealloc(&b, q, lay(16, 16)));
 	ASSERT(buddy_dealloc(&b, p, lay(1, 1)));
 	ASSERT_EQ(buddy_free_bytes(&b), ARENA_SIZE - ARENA_BOOKKEEPING);
 	ASSERT_EQ(buddy_largest_free(&b), 32 * 1024);
 	ASSERT(buddy_alloc(&b, lay(1, 1)) == first_free);
 }
-#line 1121 "chapters/02-heap.nw"
+#line 1398 "chapters/02-heap.nw"
 KTEST(buddy_honours_alignment)
 {
 	struct buddy b;
@@ -58,7 +59,7 @@ KTEST(buddy_honours_alignment)
 		ASSERT_EQ((uintptr_t)p % align, 0);
 	}
 }
-#line 1138 "chapters/02-heap.nw"
+#line 1415 "chapters/02-heap.nw"
 KTEST(buddy_rejects_bad_layouts)
 {
 	struct buddy b;
@@ -76,7 +77,7 @@ KTEST(buddy_rejects_bad_layouts)
 	ASSERT(buddy_alloc(&b, lay(8, (SIZE_MAX >> 1) + 1)) == NULL);
 	ASSERT_EQ(buddy_free_bytes(&b), before);
 }
-#line 1162 "chapters/02-heap.nw"
+#line 1439 "chapters/02-heap.nw"
 KTEST(buddy_refuses_bad_frees)
 {
 	static unsigned char elsewhere[64] __attribute__((aligned(64)));
@@ -99,12 +100,13 @@ KTEST(buddy_refuses_bad_frees)
 	ASSERT(!buddy_dealloc(&b, p, lay(0, 8)));
 	ASSERT(!buddy_dealloc(&b, p, lay(64, 3)));
 	ASSERT_EQ(buddy_free_bytes(&b), before);
+	ASSERT(buddy_check(&b));
 	ASSERT(buddy_dealloc(&b, p, lay(64, 8)));
 	ASSERT(!buddy_dealloc(&b, p, lay(64, 8)));
 	ASSERT(buddy_dealloc(&b, q, lay(60, 4)));
 	ASSERT_EQ(buddy_free_bytes(&b), ARENA_SIZE - ARENA_BOOKKEEPING);
 }
-#line 1195 "chapters/02-heap.nw"
+#line 1473 "chapters/02-heap.nw"
 KTEST(buddy_exhausts_and_recovers)
 {
 	static void *blocks[ARENA_SIZE / BUDDY_MIN_BLOCK];
@@ -118,12 +120,13 @@ KTEST(buddy_exhausts_and_recovers)
 	ASSERT_EQ(n * BUDDY_MIN_BLOCK, initial);
 	ASSERT_EQ(buddy_free_bytes(&b), 0);
 	ASSERT_EQ(buddy_largest_free(&b), 0);
+	ASSERT(buddy_check(&b));
 	while (n > 0)
 		ASSERT(buddy_dealloc(&b, blocks[--n], lay(BUDDY_MIN_BLOCK, 1)));
 	ASSERT_EQ(buddy_free_bytes(&b), initial);
 	ASSERT_EQ(buddy_largest_free(&b), 32 * 1024);
 }
-#line 1217 "chapters/02-heap.nw"
+#line 1496 "chapters/02-heap.nw"
 KTEST(buddy_tiny_regions_are_empty)
 {
 	struct buddy b;
@@ -134,4 +137,37 @@ KTEST(buddy_tiny_regions_are_empty)
 	ASSERT(buddy_alloc(&b, lay(1, 1)) == NULL);
 	ASSERT(!buddy_dealloc(&b, arena + 16, lay(1, 1)));
 	ASSERT_EQ(buddy_free_bytes(&b), 0);
+	ASSERT(buddy_check(&b));
+}
+#line 1517 "chapters/02-heap.nw"
+#define SLOT0_MARKED_FREE 1UL
+#define SLOT0_MARKED_BOTH 3UL
+
+KTEST(buddy_check_catches_planted_corruption)
+{
+	struct buddy b;
+	struct buddy_link *first, saved;
+	unsigned long word;
+
+	buddy_init(&b, arena, ARENA_SIZE);
+	ASSERT(buddy_alloc(&b, lay(64, 8)) != NULL);
+	ASSERT(buddy_check(&b));
+
+	b.nonempty ^= (uint64_t)1 << b.max_order;
+	ASSERT(!buddy_check(&b));
+	b.nonempty ^= (uint64_t)1 << b.max_order;
+
+	first = b.free_list[b.max_order - 1].next;
+	saved = *first;
+	first->next = first;
+	ASSERT(!buddy_check(&b));
+	*first = saved;
+
+	word = b.state_map[0];
+	b.state_map[0] = word | SLOT0_MARKED_FREE;
+	ASSERT(!buddy_check(&b));
+	b.state_map[0] = word | SLOT0_MARKED_BOTH;
+	ASSERT(!buddy_check(&b));
+	b.state_map[0] = word;
+	ASSERT(buddy_check(&b));
 }
