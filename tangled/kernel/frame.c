@@ -148,7 +148,7 @@ void frame_allocator_check(const struct frame_allocator *fa,
 	}
 }
 
-#line 973 "chapters/04-frames.nw"
+#line 975 "chapters/04-frames.nw"
 /* 全局的页帧分配器的实现 */
 #ifndef FRAME_ALLOCATOR_OPS
 #define FRAME_ALLOCATOR_OPS stacked_allocator_ops
@@ -158,13 +158,10 @@ struct locked_frame_allocator kernel_frames = { .lock = SPINLOCK_INIT("frames") 
 
 #define LOCKED_CALL(f, ...)						\
 	({								\
-		bool answer_;						\
-		spin_lock(&kernel_frames.lock);				\
-		answer_ = f(&kernel_frames.allocator, __VA_ARGS__);	\
-		spin_unlock(&kernel_frames.lock);			\
-		answer_;						\
+		SPIN_GUARD(&kernel_frames.lock);			\
+		f(&kernel_frames.allocator, __VA_ARGS__);		\
 	})
-#line 995 "chapters/04-frames.nw"
+#line 994 "chapters/04-frames.nw"
 bool frame_alloc(struct frame *frame)
 {
 	return LOCKED_CALL(frame_allocator_alloc, &frame->ppn);
@@ -198,14 +195,11 @@ size_t frames_total(void)
 
 size_t frames_in_use(void)
 {
-	size_t n;
+	SPIN_GUARD(&kernel_frames.lock);
 
-	spin_lock(&kernel_frames.lock);
-	n = frame_allocator_in_use(&kernel_frames.allocator);
-	spin_unlock(&kernel_frames.lock);
-	return n;
+	return frame_allocator_in_use(&kernel_frames.allocator);
 }
-#line 1041 "chapters/04-frames.nw"
+#line 1037 "chapters/04-frames.nw"
 static size_t usable_ranges(const struct memory_map *map, struct ppn_range *ranges)
 {
 	for (size_t i = 0; i < map->usable_count; i++)
@@ -224,7 +218,7 @@ static bool create_frame_allocator(const struct memory_map *map, size_t *metadat
 	*metadata = before - heap_free_bytes();
 	return created;
 }
-#line 1083 "chapters/04-frames.nw"
+#line 1079 "chapters/04-frames.nw"
 #define FRAME_METADATA_GUESS 64
 #define FRAME_METADATA_TRIES 4
 
@@ -244,7 +238,7 @@ static uint64_t first_metadata_guess(const struct memory_map *map)
 	return pow2_at_least(frames > UINT64_MAX / FRAME_METADATA_GUESS ?
 				     UINT64_MAX : frames * FRAME_METADATA_GUESS);
 }
-#line 1111 "chapters/04-frames.nw"
+#line 1107 "chapters/04-frames.nw"
 static void grow_heap_for_metadata(struct memory_map *map, uint64_t size)
 {
 	uint64_t start;
@@ -273,7 +267,7 @@ static void create_with_a_larger_heap(struct memory_map *map, size_t *metadata)
 	      "after growing the heap %d times", FRAME_ALLOCATOR_OPS.name,
 	      FRAME_METADATA_TRIES);
 }
-#line 1145 "chapters/04-frames.nw"
+#line 1141 "chapters/04-frames.nw"
 void frames_init(struct memory_map *map)
 {
 	size_t metadata = 0, total;
@@ -292,7 +286,7 @@ void frames_init(struct memory_map *map)
 		metadata * 100 / total % 100);
 }
 
-#line 1165 "chapters/04-frames.nw"
+#line 1161 "chapters/04-frames.nw"
 /* 页帧追踪者的实现 */
 void frame_release(struct frame *frame)
 {
