@@ -120,14 +120,16 @@ bool frame_allocator_dealloc_contiguous(struct frame_allocator *fa, struct ppn f
 {
 	struct frame_zone *z = zone_holding(fa, first, count);
 
-	if (!z || count == 0 || !fa->ops->dealloc_contiguous ||
-	    !fa->ops->dealloc_contiguous(z->allocator, ppn_diff(first, z->pages.start), count))
+	if (!z || count == 0 || !fa->ops->dealloc_contiguous)
+		return false;
+	if (!fa->ops->dealloc_contiguous(z->allocator, ppn_diff(first, z->pages.start),
+					 count))
 		return false;
 	fa->in_use -= count;
 	return true;
 }
 
-#line 854 "chapters/04-frames.nw"
+#line 856 "chapters/04-frames.nw"
 /* 检查各区 */
 void frame_allocator_check(const struct frame_allocator *fa,
 			   void (*check_zone)(void *allocator))
@@ -148,7 +150,7 @@ void frame_allocator_check(const struct frame_allocator *fa,
 	}
 }
 
-#line 975 "chapters/04-frames.nw"
+#line 977 "chapters/04-frames.nw"
 /* 全局的页帧分配器的实现 */
 #ifndef FRAME_ALLOCATOR_OPS
 #define FRAME_ALLOCATOR_OPS stacked_allocator_ops
@@ -161,7 +163,7 @@ struct locked_frame_allocator kernel_frames = { .lock = SPINLOCK_INIT("frames") 
 		SPIN_GUARD(&kernel_frames.lock);			\
 		f(&kernel_frames.allocator, __VA_ARGS__);		\
 	})
-#line 994 "chapters/04-frames.nw"
+#line 996 "chapters/04-frames.nw"
 bool frame_alloc(struct frame *frame)
 {
 	return LOCKED_CALL(frame_allocator_alloc, &frame->ppn);
@@ -199,7 +201,7 @@ size_t frames_in_use(void)
 
 	return frame_allocator_in_use(&kernel_frames.allocator);
 }
-#line 1037 "chapters/04-frames.nw"
+#line 1039 "chapters/04-frames.nw"
 static size_t usable_ranges(const struct memory_map *map, struct ppn_range *ranges)
 {
 	for (size_t i = 0; i < map->usable_count; i++)
@@ -218,7 +220,7 @@ static bool create_frame_allocator(const struct memory_map *map, size_t *metadat
 	*metadata = before - heap_free_bytes();
 	return created;
 }
-#line 1079 "chapters/04-frames.nw"
+#line 1081 "chapters/04-frames.nw"
 #define FRAME_METADATA_GUESS 64
 #define FRAME_METADATA_TRIES 4
 
@@ -238,7 +240,7 @@ static uint64_t first_metadata_guess(const struct memory_map *map)
 	return pow2_at_least(frames > UINT64_MAX / FRAME_METADATA_GUESS ?
 				     UINT64_MAX : frames * FRAME_METADATA_GUESS);
 }
-#line 1107 "chapters/04-frames.nw"
+#line 1109 "chapters/04-frames.nw"
 static void grow_heap_for_metadata(struct memory_map *map, uint64_t size)
 {
 	uint64_t start;
@@ -267,7 +269,7 @@ static void create_with_a_larger_heap(struct memory_map *map, size_t *metadata)
 	      "after growing the heap %d times", FRAME_ALLOCATOR_OPS.name,
 	      FRAME_METADATA_TRIES);
 }
-#line 1141 "chapters/04-frames.nw"
+#line 1143 "chapters/04-frames.nw"
 void frames_init(struct memory_map *map)
 {
 	size_t metadata = 0, total;
@@ -286,7 +288,7 @@ void frames_init(struct memory_map *map)
 		metadata * 100 / total % 100);
 }
 
-#line 1161 "chapters/04-frames.nw"
+#line 1163 "chapters/04-frames.nw"
 /* 页帧追踪者的实现 */
 void frame_release(struct frame *frame)
 {

@@ -44,7 +44,7 @@ size_t frame_allocator_in_use(const struct frame_allocator *fa);
 void frame_allocator_check(const struct frame_allocator *fa,
 			   void (*check_zone)(void *allocator));
 
-#line 886 "chapters/04-frames.nw"
+#line 888 "chapters/04-frames.nw"
 /* 页帧与它的追踪者 */
 struct frame {
 	struct ppn ppn;
@@ -73,7 +73,7 @@ static inline struct paddr frame_address(struct frame frame)
 	return ppn_address(frame.ppn);
 }
 
-#line 939 "chapters/04-frames.nw"
+#line 941 "chapters/04-frames.nw"
 /* 全局的页帧分配器 */
 struct locked_frame_allocator {
 	struct spinlock lock;

@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1213 "chapters/04-frames.nw"
+#line 1215 "chapters/04-frames.nw"
 #include "kernel/frame.h"
 #include "kernel/test.h"
 

@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1664 "chapters/04-frames.nw"
+#line 1666 "chapters/04-frames.nw"
 #include <stdint.h>
 #include "kernel/frame.h"
 #include "kernel/heap.h"
@@ -65,7 +65,7 @@ KTEST(frames_allocate_every_frame_then_free_them)
 	vec_free(&all);
 	ASSERT_EQ(heap_free_bytes(), heap_before);
 }
-#line 1738 "chapters/04-frames.nw"
+#line 1740 "chapters/04-frames.nw"
 KTEST(frame_tracker_releases_at_scope_exit)
 {
 	size_t before = frames_in_use();
@@ -98,7 +98,7 @@ KTEST(frames_without_contiguous_support_say_so)
 		return;
 	ASSERT(!frame_alloc_contiguous(2, &first));
 }
-#line 1776 "chapters/04-frames.nw"
+#line 1778 "chapters/04-frames.nw"
 #define CONTIGUOUS_RUN 16
 
 KTEST(frames_allocate_contiguous_runs)

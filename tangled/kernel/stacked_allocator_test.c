@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1236 "chapters/04-frames.nw"
+#line 1238 "chapters/04-frames.nw"
 #include "kernel/stacked_allocator.h"
 #include "kernel/test.h"
 
@@ -26,7 +26,7 @@ KTEST(stacked_follows_the_seed_example)
 	ASSERT_EQ(stacked_allocator_ranges(s), 0);
 	stacked_allocator_ops.destroy(s);
 }
-#line 1267 "chapters/04-frames.nw"
+#line 1269 "chapters/04-frames.nw"
 KTEST(stacked_refuses_bad_deallocs)
 {
 	void *s = stacked_allocator_ops.create(SEED_EXAMPLE_CAPACITY);
@@ -42,7 +42,7 @@ KTEST(stacked_refuses_bad_deallocs)
 	ASSERT_EQ(stacked_allocator_ranges(s), 2);
 	stacked_allocator_ops.destroy(s);
 }
-#line 1286 "chapters/04-frames.nw"
+#line 1288 "chapters/04-frames.nw"
 KTEST(stacked_capacity_zero_is_empty)
 {
 	void *s = stacked_allocator_ops.create(0);
@@ -53,7 +53,7 @@ KTEST(stacked_capacity_zero_is_empty)
 	ASSERT(!stacked_allocator_ops.dealloc(s, 0));
 	stacked_allocator_ops.destroy(s);
 }
-#line 1302 "chapters/04-frames.nw"
+#line 1304 "chapters/04-frames.nw"
 #define WORST_CASE_CAPACITY 1000
 
 KTEST(stacked_worst_case_has_one_range_per_index)

@@ -14,7 +14,7 @@
 #line 1021 "chapters/03-memmap.nw"
 #include "kernel/memmap.h"
 #include "kernel/panic.h"
-#line 1171 "chapters/04-frames.nw"
+#line 1173 "chapters/04-frames.nw"
 #include "kernel/frame.h"
 #line 972 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
@@ -58,7 +58,7 @@ noreturn void kmain(unsigned long hartid, uintptr_t dtb)
 	if (boot_memory_map.problem)
 		panic("the device tree at %p cannot be used: %s", (void *)dtb,
 		      boot_memory_map.problem);
-#line 1174 "chapters/04-frames.nw"
+#line 1176 "chapters/04-frames.nw"
 	frames_init(&boot_memory_map);
 #line 975 "chapters/04a-paging.nw"
 	paging_init(&boot_memory_map);

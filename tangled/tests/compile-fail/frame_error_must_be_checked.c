@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1958 "chapters/04-frames.nw"
+#line 1960 "chapters/04-frames.nw"
 /* expect-error: ignoring return value of 'frame_alloc' */
 #include "kernel/frame.h"
 

@@ -1,12 +1,12 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1365 "chapters/04-frames.nw"
+#line 1367 "chapters/04-frames.nw"
 #include <stdlib.h>
 #include <string.h>
 #include "tests/host/allocator_model.h"
 #include "kernel/random.h"
 #include "kernel/test.h"
 
-#line 1381 "chapters/04-frames.nw"
+#line 1383 "chapters/04-frames.nw"
 /* 模型的状态 */
 struct model {
 	const struct allocator_ops *ops;
@@ -48,7 +48,7 @@ static bool model_has_more(const struct model *m, unsigned steps)
 		return false;						\
 	} while (0)
 
-#line 1423 "chapters/04-frames.nw"
+#line 1425 "chapters/04-frames.nw"
 /* 模型里的连续空闲段 */
 static bool model_has_run(const struct model *m, size_t count)
 {
@@ -72,7 +72,7 @@ static bool model_run_is(const struct model *m, size_t first, size_t count, bool
 	return true;
 }
 
-#line 1447 "chapters/04-frames.nw"
+#line 1449 "chapters/04-frames.nw"
 /* 对照一次分配 */
 static bool check_alloc(struct model *m)
 {
@@ -92,7 +92,7 @@ static bool check_alloc(struct model *m)
 	return true;
 }
 
-#line 1469 "chapters/04-frames.nw"
+#line 1471 "chapters/04-frames.nw"
 /* 对照一次归还 */
 static size_t pick_index(struct model *m)
 {
@@ -119,7 +119,7 @@ static bool check_dealloc(struct model *m)
 	return true;
 }
 
-#line 1502 "chapters/04-frames.nw"
+#line 1504 "chapters/04-frames.nw"
 /* 对照连续的分配与归还 */
 static bool check_alloc_contiguous(struct model *m)
 {
@@ -156,7 +156,7 @@ static bool check_dealloc_contiguous(struct model *m)
 	return true;
 }
 
-#line 1543 "chapters/04-frames.nw"
+#line 1545 "chapters/04-frames.nw"
 /* 对照一串随机操作 */
 static bool check_operation(struct model *m)
 {
@@ -183,7 +183,7 @@ static bool run_model(struct model *m, unsigned steps)
 {
 	bool agreed = true;
 
-#line 1601 "chapters/04-frames.nw"
+#line 1603 "chapters/04-frames.nw"
 	/* 创建分配器与模型，创建失败就报告 */
 	m->self = m->ops->create(m->capacity);
 	m->used = calloc(m->capacity + 1, 1);
@@ -193,10 +193,10 @@ static bool run_model(struct model *m, unsigned steps)
 		free(m->used);
 		return false;
 	}
-#line 1570 "chapters/04-frames.nw"
+#line 1572 "chapters/04-frames.nw"
 	for (m->step = 0; agreed && model_has_more(m, steps); m->step++)
 		agreed = check_step(m);
-#line 1615 "chapters/04-frames.nw"
+#line 1617 "chapters/04-frames.nw"
 	/* 归还剩下的编号，再确认全部容量都能重新分配 */
 	for (size_t i = 0; agreed && i < m->capacity; i++)
 		if (m->used[i] && !m->ops->dealloc(m->self, i))
@@ -204,7 +204,7 @@ static bool run_model(struct model *m, unsigned steps)
 	memset(m->used, 0, m->capacity);
 	for (m->used_count = 0; agreed && m->used_count < m->capacity;)
 		agreed = check_alloc(m);
-#line 1573 "chapters/04-frames.nw"
+#line 1575 "chapters/04-frames.nw"
 	m->ops->destroy(m->self);
 	free(m->used);
 	return agreed;

@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1333 "chapters/04-frames.nw"
+#line 1335 "chapters/04-frames.nw"
 #ifndef TESTS_HOST_ALLOCATOR_MODEL_H
 #define TESTS_HOST_ALLOCATOR_MODEL_H
 

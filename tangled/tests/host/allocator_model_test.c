@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1631 "chapters/04-frames.nw"
+#line 1633 "chapters/04-frames.nw"
 #include "tests/host/allocator_model.h"
 #include "kernel/stacked_allocator.h"
 #include "kernel/test.h"

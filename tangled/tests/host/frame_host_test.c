@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1813 "chapters/04-frames.nw"
+#line 1815 "chapters/04-frames.nw"
 #include "host/shim.h"
 #include "kernel/bitmap.h"
 #include "kernel/frame.h"
@@ -51,7 +51,7 @@ KTEST(frame_dealloc_panics_on_bad_frames)
 	ASSERT_PANICS(frame_dealloc_contiguous(f, 2), "refused to free 2 frames");
 	frame_allocator_destroy(&kernel_frames.allocator);
 }
-#line 1869 "chapters/04-frames.nw"
+#line 1871 "chapters/04-frames.nw"
 KTEST(frames_init_refuses_a_map_without_free_pages)
 {
 	struct memory_map none = { .ram_count = 1, .ram = { { 0x80000000, 0x88000000,
@@ -66,7 +66,7 @@ KTEST(frames_init_refuses_a_map_without_free_pages)
 	ASSERT_PANICS(frames_init(&crumbs), "no whole free page");
 	frame_allocator_destroy(&kernel_frames.allocator);
 }
-#line 1892 "chapters/04-frames.nw"
+#line 1894 "chapters/04-frames.nw"
 #define CHECKED_CAPACITY 8
 
 static void push_free_range(struct range_stack *s, size_t start, size_t end)
@@ -101,7 +101,7 @@ KTEST(stacked_check_catches_planted_corruption)
 	stacked_allocator_check(s);
 	stacked_allocator_ops.destroy(s);
 }
-#line 1932 "chapters/04-frames.nw"
+#line 1934 "chapters/04-frames.nw"
 KTEST(frame_check_catches_planted_corruption)
 {
 	const struct ppn_range ranges[] = { { { 100 }, { 104 } }, { { 200 }, { 204 } } };
