@@ -554,14 +554,21 @@ FIGURE_NAMES := $(filter-out segtree,$(basename $(notdir $(wildcard figures/*.te
 HTML_FIGS    := $(patsubst %,$(HTML_DIR)/figures/%.svg,$(FIGURE_NAMES) \
 		$(if $(SOLUTIONS),segtree-allocated segtree-freed))
 
-$(HTML_DIR)/figures/segtree-%.svg: figures/segtree.tex $(FIG_DATA) tools/figure-svg
+# The figures are the same in both editions: drawn once, copied into each.
+SVG_DIR := $(BUILD)/svg
+
+$(SVG_DIR)/segtree-%.svg: figures/segtree.tex $(FIG_DATA) tools/figure-svg
 	@$(call msg,SVG,$@)
 	$(Q)mkdir -p $(@D) && FIGURE_DATA="$$LITOS_ROOT/$(FIGBUILD)" tools/figure-svg segtree $* $@
 
-$(HTML_DIR)/figures/%.svg: figures/%.tex $(FIG_DATA) $(wildcard figures/data/*) tools/figure-svg
+$(SVG_DIR)/%.svg: figures/%.tex $(FIG_DATA) $(wildcard figures/data/*) tools/figure-svg
 	@$(call msg,SVG,$@)
 	$(Q)$(NEED) book
 	$(Q)mkdir -p $(@D) && FIGURE_DATA="$$LITOS_ROOT/$(FIGBUILD)" tools/figure-svg $* $@
+
+$(HTML_DIR)/figures/%.svg: $(SVG_DIR)/%.svg
+	$(Q)mkdir -p $(@D) && cp $< $@
+.PRECIOUS: $(SVG_DIR)/%.svg $(SVG_DIR)/segtree-%.svg
 
 $(HTML_DIR)/index.html: $(BOOK_CHAPTERS) tools/nw2html book/html.css $(wildcard figures/data/*)
 	@$(call msg,HTML,$(HTML_DIR))
