@@ -97,8 +97,8 @@ define compile
 endef
 
 # Each group of tools is checked (and installed) once per make run.
-.PHONY: need-kernel need-host need-fuzz
-need-kernel need-host need-fuzz: need-%: ## (internal) install a group of tools once per run
+.PHONY: need-kernel need-host need-fuzz need-bench
+need-kernel need-host need-fuzz need-bench: need-%: ## (internal) install a group of tools once per run
 	$(Q)$(NEED) $*
 
 # ---------------------------------------------------------------- kernel
@@ -401,6 +401,9 @@ BENCH_BIN := $(BBUILD)/bench
 BENCH_SRCS := $(HLIB_SRCS) tangled/host/shim.c tangled/tests/bench/bench.c tangled/tests/host/physmem.c \
 	      tangled/solutions/3-segment-tree/segtree_allocator.c
 FUZZ_TIME ?= 60
+
+# The benchmark asks callgrind to simulate only the measured calls.
+$(BBUILD)/tests/bench/bench.c.o: | need-bench
 
 $(BENCH_BIN): $(patsubst tangled/%,$(BBUILD)/%.o,$(BENCH_SRCS))
 	@$(call msg,HOSTLD,$@)

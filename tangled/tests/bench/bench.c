@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <valgrind/callgrind.h>
 #include "kernel/buddy.h"
 #include "kernel/heap.h"
 #include "kernel/random.h"
@@ -16,7 +17,7 @@
 #define MIXED_LIVE 1000
 #define BENCH_ALIGN 8
 
-#line 73 "chapters/85-measure.nw"
+#line 78 "chapters/85-measure.nw"
 /* 只为被测的函数计时 */
 static double measured_seconds;
 
@@ -30,12 +31,16 @@ static double seconds(void)
 
 #define TIMED(call) ({							\
 	double start_ = seconds();					\
-	size_t done_ = (call);						\
+	size_t done_;							\
+									\
+	CALLGRIND_START_INSTRUMENTATION;				\
+	done_ = (call);							\
+	CALLGRIND_STOP_INSTRUMENTATION;					\
 	measured_seconds = seconds() - start_;				\
 	done_;								\
 })
 
-#line 92 "chapters/85-measure.nw"
+#line 101 "chapters/85-measure.nw"
 /* 测量用的伪随机数 */
 static uint64_t rng = 1;
 
@@ -44,7 +49,7 @@ static uint64_t next_random(void)
 	return xorshift64(&rng);
 }
 
-#line 104 "chapters/85-measure.nw"
+#line 113 "chapters/85-measure.nw"
 /* 伙伴系统的测量 */
 static struct buddy buddy;
 static unsigned char *region;
@@ -70,7 +75,7 @@ static size_t buddy_pairs(size_t size, size_t ops)
 	fresh_buddy();
 	return TIMED(measured_pairs(size, ops));
 }
-#line 139 "chapters/85-measure.nw"
+#line 148 "chapters/85-measure.nw"
 #define DEEP_FREE_BYTES (REGION_SIZE - (1 << 20))
 
 static size_t buddy_deep_pairs(size_t size, size_t ops)
@@ -81,7 +86,7 @@ static size_t buddy_deep_pairs(size_t size, size_t ops)
 	return TIMED(measured_pairs(size, ops));
 }
 
-#line 157 "chapters/85-measure.nw"
+#line 166 "chapters/85-measure.nw"
 /* 混合负载 */
 struct live {
 	void *ptr[MIXED_LIVE];
@@ -133,7 +138,7 @@ static size_t measured_mixed(size_t ops, bool use_malloc, bool dry)
 	return ops;
 }
 
-#line 218 "chapters/85-measure.nw"
+#line 227 "chapters/85-measure.nw"
 /* 合并的最坏情况 */
 #define MERGE_MAX (1 << 16)
 
@@ -161,7 +166,7 @@ static size_t buddy_merge(size_t n, size_t ops)
 	return TIMED(measured_odd_frees(n));
 }
 
-#line 250 "chapters/85-measure.nw"
+#line 259 "chapters/85-measure.nw"
 /* C 库的对照 */
 __attribute__((noinline)) static size_t measured_malloc_pairs(size_t size, size_t ops)
 {
@@ -170,7 +175,7 @@ __attribute__((noinline)) static size_t measured_malloc_pairs(size_t size, size_
 	return ops;
 }
 
-#line 279 "chapters/85-measure.nw"
+#line 288 "chapters/85-measure.nw"
 /* 页帧分配器的测量 */
 #define RUN_PAGES 8
 
@@ -298,7 +303,7 @@ static size_t pt_case(enum pt_level level, size_t ops, bool translate)
 	return ops;
 }
 
-#line 351 "chapters/85-measure.nw"
+#line 360 "chapters/85-measure.nw"
 /* 测量的清单 */
 static size_t run_case(const char *name, size_t param, size_t ops)
 {
@@ -326,12 +331,12 @@ static size_t run_case(const char *name, size_t param, size_t ops)
 	/* 测量程序里的页表用例 */
 	if (strncmp(name, "pt-", 3) == 0)
 		return pt_case(param ? PT_LEVEL_2M : PT_LEVEL_4K, ops, strstr(name, "translate"));
-#line 375 "chapters/85-measure.nw"
+#line 384 "chapters/85-measure.nw"
 	fprintf(stderr, "bench: unknown case %s\n", name);
 	exit(2);
 }
 
-#line 383 "chapters/85-measure.nw"
+#line 392 "chapters/85-measure.nw"
 /* 计时与计数 */
 static int by_value(const void *a, const void *b)
 {
