@@ -11,14 +11,17 @@ MAKEFLAGS += --no-print-directory --no-builtin-rules
 V            ?= 0##        1 shows the full commands
 BUILD        ?= build##    where every output goes
 EXERCISES    ?= exercises## the student's files (make grade, the kernel)
-ALLOCATOR    ?= stacked##  the kernel's frame allocator: stacked|segtree
+ALLOCATOR    ?= stacked##  the frame allocator: stacked|segtree (segtree: your exercise 3)
 HEAP_BACKING ?= array##    the heap test's backing store: array|vec
-PLANT        ?=##          a fault to plant, to see the kernel catch it (PLANTS)
+PLANT        ?=##          a fault to plant, to see the kernel catch it (values below)
 QEMU_MEM     ?= 128M##     the guest's RAM, 16M..8G
 QEMU_TIMEOUT ?= 600##      seconds without a power-off before make qemu gives up
 QEMU_EXTRA   ?=##          more QEMU options
 EDITION      ?= student##  the book's edition: student|teacher
 AUTO_TANGLE  ?= 1##        0 builds from the committed tangled/ without tangling
+T            ?=##          host-test, grade: run only the tests whose names contain this
+CHECKS       ?=##          test: run only the checks whose names match this regex
+TEST_JOBS    ?=##          test: checks run side by side (default: cores + 1)
 
 # A knob with a value nobody handles would silently build the default.
 ALLOCATORS    := stacked segtree
@@ -364,7 +367,7 @@ GRADE_CHECK_FILES := $(patsubst %,$(GBUILD)/plain/%.o,$(GRADE_C_FILES)) \
 		     $(patsubst %,$(GBUILD)/plain/%.i,$(GRADE_C_FILES)) $(BBUILD)/libkernel.a
 grade-check: $(GRADE_CHECK_FILES) ## (for tools/grade) compile the student's files alone
 
-SUBMISSION ?= $(EXERCISES)
+SUBMISSION ?= $(EXERCISES)## grade: the exercises to grade (GRADE_SEED=N repeats a run)
 grade: ## grade your exercises (T=test filter, SUBMISSION=dir)
 	$(Q)$(NEED) grade host
 	$(Q)tools/grade --submission "$(SUBMISSION)" $(if $(T),--filter "$(T)")
@@ -386,7 +389,7 @@ autograder: ## a Gradescope autograder: build/autograder.zip
 # teacher}
 
 # Pairs of hand-ins in CLASS (as for tools/grade-all) whose code is alike.
-CLASS ?=
+CLASS ?=## similarity: a folder of hand-ins
 # teacher{
 similarity: ## pairs of hand-ins in CLASS=DIR whose code is alike
 	$(Q)test -n "$(CLASS)" || { echo "usage: make similarity CLASS=DIR [THRESHOLD=50]" >&2; exit 2; }
@@ -400,7 +403,7 @@ similarity: ## pairs of hand-ins in CLASS=DIR whose code is alike
 BENCH_BIN := $(BBUILD)/bench
 BENCH_SRCS := $(HLIB_SRCS) tangled/host/shim.c tangled/tests/bench/bench.c tangled/tests/host/physmem.c \
 	      tangled/solutions/3-segment-tree/segtree_allocator.c
-FUZZ_TIME ?= 60
+FUZZ_TIME ?= 60## fuzz: seconds per fuzzer
 
 # The benchmark asks callgrind to simulate only the measured calls.
 $(BBUILD)/tests/bench/bench.c.o: | need-bench
@@ -590,7 +593,7 @@ check-html: html ## open the HTML edition in a headless browser
 .PHONY: all test test-build deps clean help
 all: kernel pdf ## (default) tangle, build the kernel, weave the PDF
 
-test: ## every check; ends with "N passed, N failed"
+test: ## every check, in parallel (CHECKS, TEST_JOBS); ends with "N passed, N failed"
 	$(Q)tools/test
 
 test-build: kernel host-lib $(HTESTS) $(DTBS) figure-data ## (for tools/test) what several checks share
@@ -611,3 +614,4 @@ help: ## this list
 	@awk '/^[A-Z_]+ +\?=.*##/ { i = index($$0, "##"); split(substr($$0, 1, i - 1), kv, "?="); \
 	  gsub(/ /, "", kv[1]); gsub(/ /, "", kv[2]); d = substr($$0, i + 2); sub(/^ +/, "", d); \
 	  printf "  %-20s %s\n", kv[1] "=" kv[2], d }' Makefile
+	@echo "  PLANT values:        $(PLANTS)"

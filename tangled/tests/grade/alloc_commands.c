@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 388 "chapters/80-grading.nw"
+#line 389 "chapters/80-grading.nw"
 #include <stdint.h>
 #include "kernel/allocator.h"
 #include "kernel/heap.h"
@@ -14,7 +14,7 @@ extern const struct allocator_ops GRADE_OPS;
 
 static void *self;
 
-#line 418 "chapters/80-grading.nw"
+#line 419 "chapters/80-grading.nw"
 /* 被计数的调用 */
 #define COUNTED __attribute__((noinline, used))
 
@@ -71,7 +71,7 @@ COUNTED bool grade_counted_long_dealloc_contiguous(size_t first, size_t count)
 	return ok;
 }
 
-#line 477 "chapters/80-grading.nw"
+#line 478 "chapters/80-grading.nw"
 /* 回答一个操作的结果 */
 static bool ready(bool has_operation)
 {
@@ -94,7 +94,7 @@ static void answer_number(bool ok, size_t value)
 		reply("-");
 }
 
-#line 501 "chapters/80-grading.nw"
+#line 502 "chapters/80-grading.nw"
 /* 分配器的命令 */
 static void create(const struct request *req)
 {
@@ -188,7 +188,7 @@ static void count_mode(const struct request *req)
 	answer(true);
 }
 GRADE_COMMAND('m', 1, count_mode);
-#line 618 "chapters/80-grading.nw"
+#line 619 "chapters/80-grading.nw"
 void *grade_allocator_instance(void)
 {
 	return self;
