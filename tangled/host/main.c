@@ -5,6 +5,7 @@
 #line 1501 "chapters/01-kernel.nw"
 /* 宿主机测试用到的各章接口 */
 /* the headers of the later chapters' subsystems */
+
 #line 1171 "chapters/02-heap.nw"
 #include "kernel/heap.h"
 

@@ -73,6 +73,7 @@ unsigned arch_cpu_id(void)
 	return host_cpu_id;
 }
 
+
 #line 477 "chapters/01b-traps.nw"
 void arch_backtrace(void)
 {

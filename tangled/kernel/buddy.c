@@ -13,6 +13,7 @@ static unsigned floor_log2(size_t x)
 {
 	return (BITS_PER_LONG - 1) ^ __builtin_clzl(x);
 }
+
 #line 520 "chapters/02-heap.nw"
 static uintptr_t align_up(uintptr_t x, size_t align)
 {

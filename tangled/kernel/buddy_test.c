@@ -26,6 +26,7 @@ KTEST(buddy_init_carves_bookkeeping)
 	ASSERT_EQ(buddy_free_bytes(&b), ARENA_SIZE - ARENA_BOOKKEEPING);
 	ASSERT_EQ(buddy_largest_free(&b), 32 * 1024);
 }
+
 #line 1375 "chapters/02-heap.nw"
 KTEST(buddy_splits_and_merges_back)
 {
@@ -46,6 +47,7 @@ KTEST(buddy_splits_and_merges_back)
 	ASSERT_EQ(buddy_largest_free(&b), 32 * 1024);
 	ASSERT(buddy_alloc(&b, lay(1, 1)) == first_free);
 }
+
 #line 1398 "chapters/02-heap.nw"
 KTEST(buddy_honours_alignment)
 {
@@ -59,6 +61,7 @@ KTEST(buddy_honours_alignment)
 		ASSERT_EQ((uintptr_t)p % align, 0);
 	}
 }
+
 #line 1415 "chapters/02-heap.nw"
 KTEST(buddy_rejects_bad_layouts)
 {
@@ -77,6 +80,7 @@ KTEST(buddy_rejects_bad_layouts)
 	ASSERT(buddy_alloc(&b, lay(8, (SIZE_MAX >> 1) + 1)) == NULL);
 	ASSERT_EQ(buddy_free_bytes(&b), before);
 }
+
 #line 1439 "chapters/02-heap.nw"
 KTEST(buddy_refuses_bad_frees)
 {
@@ -106,6 +110,7 @@ KTEST(buddy_refuses_bad_frees)
 	ASSERT(buddy_dealloc(&b, q, lay(60, 4)));
 	ASSERT_EQ(buddy_free_bytes(&b), ARENA_SIZE - ARENA_BOOKKEEPING);
 }
+
 #line 1473 "chapters/02-heap.nw"
 KTEST(buddy_exhausts_and_recovers)
 {
@@ -126,6 +131,7 @@ KTEST(buddy_exhausts_and_recovers)
 	ASSERT_EQ(buddy_free_bytes(&b), initial);
 	ASSERT_EQ(buddy_largest_free(&b), 32 * 1024);
 }
+
 #line 1496 "chapters/02-heap.nw"
 KTEST(buddy_tiny_regions_are_empty)
 {
@@ -139,6 +145,7 @@ KTEST(buddy_tiny_regions_are_empty)
 	ASSERT_EQ(buddy_free_bytes(&b), 0);
 	ASSERT(buddy_check(&b));
 }
+
 #line 1517 "chapters/02-heap.nw"
 #define SLOT0_MARKED_FREE 1UL
 #define SLOT0_MARKED_BOTH 3UL

@@ -33,6 +33,7 @@ bool frame_allocator_init(struct frame_allocator *fa, const struct allocator_ops
 	}
 	return true;
 }
+
 #line 745 "chapters/04-frames.nw"
 void frame_allocator_destroy(struct frame_allocator *fa)
 {
@@ -49,6 +50,7 @@ size_t frame_allocator_capacity(const struct frame_allocator *fa)
 		total += ppn_range_len(fa->zones[i].pages);
 	return total;
 }
+
 #line 766 "chapters/04-frames.nw"
 size_t frame_allocator_in_use(const struct frame_allocator *fa)
 {
@@ -163,6 +165,7 @@ struct locked_frame_allocator kernel_frames = { .lock = SPINLOCK_INIT("frames") 
 		SPIN_GUARD(&kernel_frames.lock);			\
 		f(&kernel_frames.allocator, __VA_ARGS__);		\
 	})
+
 #line 996 "chapters/04-frames.nw"
 bool frame_alloc(struct frame *frame)
 {
@@ -201,6 +204,7 @@ size_t frames_in_use(void)
 
 	return frame_allocator_in_use(&kernel_frames.allocator);
 }
+
 #line 1039 "chapters/04-frames.nw"
 static size_t usable_ranges(const struct memory_map *map, struct ppn_range *ranges)
 {
@@ -220,6 +224,7 @@ static bool create_frame_allocator(const struct memory_map *map, size_t *metadat
 	*metadata = before - heap_free_bytes();
 	return created;
 }
+
 #line 1081 "chapters/04-frames.nw"
 #define FRAME_METADATA_GUESS 64
 #define FRAME_METADATA_TRIES 4
@@ -240,6 +245,7 @@ static uint64_t first_metadata_guess(const struct memory_map *map)
 	return pow2_at_least(frames > UINT64_MAX / FRAME_METADATA_GUESS ?
 				     UINT64_MAX : frames * FRAME_METADATA_GUESS);
 }
+
 #line 1109 "chapters/04-frames.nw"
 static void grow_heap_for_metadata(struct memory_map *map, uint64_t size)
 {
@@ -269,6 +275,7 @@ static void create_with_a_larger_heap(struct memory_map *map, size_t *metadata)
 	      "after growing the heap %d times", FRAME_ALLOCATOR_OPS.name,
 	      FRAME_METADATA_TRIES);
 }
+
 #line 1143 "chapters/04-frames.nw"
 void frames_init(struct memory_map *map)
 {

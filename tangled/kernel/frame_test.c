@@ -65,6 +65,7 @@ KTEST(frames_allocate_every_frame_then_free_them)
 	vec_free(&all);
 	ASSERT_EQ(heap_free_bytes(), heap_before);
 }
+
 #line 1740 "chapters/04-frames.nw"
 KTEST(frame_tracker_releases_at_scope_exit)
 {
@@ -98,6 +99,7 @@ KTEST(frames_without_contiguous_support_say_so)
 		return;
 	ASSERT(!frame_alloc_contiguous(2, &first));
 }
+
 #line 1778 "chapters/04-frames.nw"
 #define CONTIGUOUS_RUN 16
 

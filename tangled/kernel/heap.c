@@ -47,6 +47,7 @@ void heap_init(void)
 	heap_start = heap_storage();
 	buddy_init(&heap, heap_start, HEAP_SIZE);
 }
+
 #line 1083 "chapters/02-heap.nw"
 bool heap_grow(void *start, size_t size)
 {

@@ -66,6 +66,7 @@ const char *pt_create(struct page_table *table, const struct phys_window *memory
 	table->frames = 1;
 	return NULL;
 }
+
 #line 433 "chapters/04a-paging.nw"
 static void free_table(struct page_table *table, struct ppn page, enum pt_level level)
 {
@@ -278,6 +279,7 @@ const char *pt_map_range(struct page_table *table, struct vaddr va, struct paddr
 	}
 	return NULL;
 }
+
 #line 698 "chapters/04a-paging.nw"
 static uintptr_t sign_extend(uintptr_t value)
 {

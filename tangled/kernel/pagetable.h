@@ -32,6 +32,7 @@ bool pt_translate(const struct page_table *table, struct vaddr va, struct paddr 
 		  unsigned *flags);
 MUST_CHECK const char *pt_map_range(struct page_table *table, struct vaddr va,
 				    struct paddr pa, size_t len, unsigned flags, enum pt_level largest);
+
 #line 691 "chapters/04a-paging.nw"
 typedef void pt_leaf_fn(void *context, struct vaddr va, struct paddr pa,
 			enum pt_level level, unsigned flags);

@@ -42,6 +42,7 @@ static void *stacked_create(size_t capacity)
 #line 391 "chapters/04-frames.nw"
 	return s;
 }
+
 #line 418 "chapters/04-frames.nw"
 static void stacked_destroy(void *self)
 {

@@ -26,6 +26,7 @@ KTEST(stacked_follows_the_seed_example)
 	ASSERT_EQ(stacked_allocator_ranges(s), 0);
 	stacked_allocator_ops.destroy(s);
 }
+
 #line 1269 "chapters/04-frames.nw"
 KTEST(stacked_refuses_bad_deallocs)
 {
@@ -42,6 +43,7 @@ KTEST(stacked_refuses_bad_deallocs)
 	ASSERT_EQ(stacked_allocator_ranges(s), 2);
 	stacked_allocator_ops.destroy(s);
 }
+
 #line 1288 "chapters/04-frames.nw"
 KTEST(stacked_capacity_zero_is_empty)
 {
@@ -53,6 +55,7 @@ KTEST(stacked_capacity_zero_is_empty)
 	ASSERT(!stacked_allocator_ops.dealloc(s, 0));
 	stacked_allocator_ops.destroy(s);
 }
+
 #line 1304 "chapters/04-frames.nw"
 #define WORST_CASE_CAPACITY 1000
 

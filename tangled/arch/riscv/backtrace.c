@@ -121,6 +121,7 @@ void backtrace_print(uintptr_t pc, uintptr_t fp, uintptr_t ra)
 		fp = caller_fp;
 	}
 }
+
 #line 468 "chapters/01b-traps.nw"
 __attribute__((noinline)) void arch_backtrace(void)
 {

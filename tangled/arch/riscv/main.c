@@ -11,11 +11,14 @@
 /* kmain 用到的各章接口 */
 #line 1162 "chapters/02-heap.nw"
 #include "kernel/heap.h"
+
 #line 1021 "chapters/03-memmap.nw"
 #include "kernel/memmap.h"
 #include "kernel/panic.h"
+
 #line 1173 "chapters/04-frames.nw"
 #include "kernel/frame.h"
+
 #line 972 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
 

@@ -65,11 +65,13 @@ KTEST(kernel_sections_have_their_permissions)
 	ASSERT(is_unmapped(0));
 	ASSERT_EQ((uintptr_t)boot_stack, (uintptr_t)boot_stack_guard + PAGE_SIZE);
 }
+
 #line 1701 "chapters/04a-paging.nw"
 KTEST(page_table_frames_are_accounted_for)
 {
 	ASSERT_EQ(frames_in_use(), kernel_space.table.frames);
 }
+
 #line 1713 "chapters/04a-paging.nw"
 static bool same_translation(const struct page_table *a, const struct page_table *b,
 			     uintptr_t va)
@@ -104,6 +106,7 @@ KTEST(large_pages_save_page_table_frames)
 	pt_destroy(&small.table);
 	ASSERT(frame_is_none(small.table.root));
 }
+
 #line 1779 "chapters/04a-paging.nw"
 #ifdef KTEST_PLANT_STACK_OVERFLOW
 #define OVERFLOW_FRAME 512

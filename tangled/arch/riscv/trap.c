@@ -9,6 +9,7 @@
 #line 231 "chapters/01b-traps.nw"
 /* 陷阱报告用到的各章接口 */
 /* the headers the later chapters' explanations need */
+
 #line 1767 "chapters/04a-paging.nw"
 #include "kernel/kspace.h"
 

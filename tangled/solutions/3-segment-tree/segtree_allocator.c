@@ -97,6 +97,7 @@ static struct free_runs word_runs(uint64_t bits)
 	return (struct free_runs){ max3(at_start, at_end, longest_run_in(inner)),
 				   at_start, at_end };
 }
+
 #line 548 "chapters/90-solutions.nw"
 static unsigned free_page_in_word(uint64_t bits)
 {

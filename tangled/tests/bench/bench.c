@@ -75,6 +75,7 @@ static size_t buddy_pairs(size_t size, size_t ops)
 	fresh_buddy();
 	return TIMED(measured_pairs(size, ops));
 }
+
 #line 148 "chapters/85-measure.nw"
 #define DEEP_FREE_BYTES (REGION_SIZE - (1 << 20))
 

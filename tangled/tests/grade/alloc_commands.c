@@ -188,6 +188,7 @@ static void count_mode(const struct request *req)
 	answer(true);
 }
 GRADE_COMMAND('m', 1, count_mode);
+
 #line 619 "chapters/80-grading.nw"
 void *grade_allocator_instance(void)
 {

@@ -272,6 +272,7 @@ KTEST(fdt_rejects_damaged_headers)
 	ASSERT_EQ(fdt_total_size(blob + 1), 0);
 	free(blob);
 }
+
 #line 1409 "chapters/03-memmap.nw"
 static enum fdt_status read_built(struct builder *b)
 {
@@ -461,6 +462,7 @@ KTEST(memmap_handles_overlapping_reservations)
 	ASSERT_EQ(map.usable[1].start, 0x86000000 + fdt_total_size(blob));
 	ASSERT_EQ(map.usable[1].end, 0x87ff0000);
 }
+
 #line 1623 "chapters/03-memmap.nw"
 static void save_dtb(const char *name, const unsigned char *blob, size_t len)
 {
@@ -520,6 +522,7 @@ KTEST(memmap_honours_every_reservation)
 	ASSERT(map.problem != NULL && strcmp(map.problem, "too many reserved ranges") == 0);
 	ASSERT_EQ(map.usable_count, 0);
 }
+
 #line 1688 "chapters/03-memmap.nw"
 KTEST(memmap_uses_every_memory_node)
 {

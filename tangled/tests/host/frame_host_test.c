@@ -51,6 +51,7 @@ KTEST(frame_dealloc_panics_on_bad_frames)
 	ASSERT_PANICS(frame_dealloc_contiguous(f, 2), "refused to free 2 frames");
 	frame_allocator_destroy(&kernel_frames.allocator);
 }
+
 #line 1871 "chapters/04-frames.nw"
 KTEST(frames_init_refuses_a_map_without_free_pages)
 {
@@ -66,6 +67,7 @@ KTEST(frames_init_refuses_a_map_without_free_pages)
 	ASSERT_PANICS(frames_init(&crumbs), "no whole free page");
 	frame_allocator_destroy(&kernel_frames.allocator);
 }
+
 #line 1894 "chapters/04-frames.nw"
 #define CHECKED_CAPACITY 8
 
@@ -101,6 +103,7 @@ KTEST(stacked_check_catches_planted_corruption)
 	stacked_allocator_check(s);
 	stacked_allocator_ops.destroy(s);
 }
+
 #line 1934 "chapters/04-frames.nw"
 KTEST(frame_check_catches_planted_corruption)
 {

@@ -48,6 +48,7 @@ KTEST(pt_maps_translates_and_unmaps_a_page)
 	ASSERT_EQ(sim_free_frames(), SIM_PAGES);
 	sim_table_destroy(&st);
 }
+
 #line 1257 "chapters/04a-paging.nw"
 KTEST(pt_maps_large_pages)
 {
@@ -68,6 +69,7 @@ KTEST(pt_maps_large_pages)
 	ASSERT_EQ(t->frames, 1);
 	sim_table_destroy(&st);
 }
+
 #line 1283 "chapters/04a-paging.nw"
 #define ASSERT_REFUSED(call, message)					\
 	do {								\
@@ -144,6 +146,7 @@ KTEST(pt_refuses_bad_unmaps)
 	ASSERT_EQ(t->frames, 1);
 	sim_table_destroy(&st);
 }
+
 #line 1365 "chapters/04a-paging.nw"
 KTEST(pt_map_range_undoes_a_partial_range)
 {
@@ -164,6 +167,7 @@ KTEST(pt_map_range_undoes_a_partial_range)
 				    PT_LEVEL_4K), "length not a multiple of the page size");
 	sim_table_destroy(&st);
 }
+
 #line 1393 "chapters/04a-paging.nw"
 KTEST(pt_out_of_frames_loses_nothing)
 {
@@ -191,6 +195,7 @@ KTEST(pt_out_of_frames_loses_nothing)
 	ASSERT_EQ(sim_free_frames(), 4);
 	sim_table_destroy(&st);
 }
+
 #line 1431 "chapters/04a-paging.nw"
 KTEST(pt_destroy_frees_exactly_its_frames)
 {
@@ -212,6 +217,7 @@ KTEST(pt_destroy_frees_exactly_its_frames)
 	ASSERT(frame_is_none(t->root));
 	sim_table_destroy(&st);
 }
+
 #line 1466 "chapters/04a-paging.nw"
 #define FAKE_KERNEL 0x90200000UL
 
@@ -258,6 +264,7 @@ KTEST(kspace_gives_each_segment_its_permissions)
 	ASSERT_EQ(sim_free_frames(), sim.pages);
 	sim_memory_destroy(&sim);
 }
+
 #line 1519 "chapters/04a-paging.nw"
 #define RAM_SIZES 5
 
@@ -300,6 +307,7 @@ KTEST(kspace_frames_at_every_ram_size)
 	ASSERT_EQ(sim_free_frames(), sim.pages);
 	sim_memory_destroy(&sim);
 }
+
 #line 1565 "chapters/04a-paging.nw"
 KTEST(kspace_refuses_bad_lists_and_loses_nothing)
 {
@@ -318,6 +326,7 @@ KTEST(kspace_refuses_bad_lists_and_loses_nothing)
 	ASSERT_EQ(sim_free_frames(), sim.pages);
 	sim_memory_destroy(&sim);
 }
+
 #line 1587 "chapters/04a-paging.nw"
 static bool fault_described_as(uintptr_t stval, bool guard, const char *needle)
 {

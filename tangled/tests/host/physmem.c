@@ -43,6 +43,7 @@ size_t sim_free_frames(void)
 	free(all);
 	return n;
 }
+
 #line 1181 "chapters/04a-paging.nw"
 bool sim_table_create(struct sim_table *st, size_t pages)
 {
