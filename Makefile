@@ -361,7 +361,7 @@ $(GBUILD)/ex3-counted-server: $(GBUILD)/ex3-counted/server.o $(GBUILD)/ex3-count
 	@$(call msg,HOSTLD,$@)
 	$(Q)$(HCC) $(BCFLAGS) $^ -o $@
 
-.PHONY: grade-ex1 grade-ex2 grade-ex3 grade-ex3-counted grade-check grade handin autograder similarity
+.PHONY: grade-ex1 grade-ex2 grade-ex3 grade-ex3-counted grade-check grade handin
 grade-ex1 grade-ex2 grade-ex3 grade-ex3-counted: grade-%: $(GBUILD)/%-server ## (for tools/grade) build one exercise's grading server
 GRADE_CHECK_FILES := $(patsubst %,$(GBUILD)/plain/%.o,$(GRADE_C_FILES)) \
 		     $(patsubst %,$(GBUILD)/plain/%.i,$(GRADE_C_FILES)) $(BBUILD)/libkernel.a
@@ -384,13 +384,15 @@ student-kit: ## the class's repository, without solutions: build/student-kit/
 # teacher}
 
 # teacher{
+.PHONY: autograder
 autograder: ## a Gradescope autograder: build/autograder.zip
 	$(Q)tools/autograder $(BUILD)/autograder.zip
 # teacher}
 
+# teacher{
 # Pairs of hand-ins in CLASS (as for tools/grade-all) whose code is alike.
 CLASS ?=## similarity: a folder of hand-ins
-# teacher{
+.PHONY: similarity
 similarity: ## pairs of hand-ins in CLASS=DIR whose code is alike
 	$(Q)test -n "$(CLASS)" || { echo "usage: make similarity CLASS=DIR [THRESHOLD=50]" >&2; exit 2; }
 	$(Q)tools/similarity --submissions "$(CLASS)" --starter tangled/starter \
