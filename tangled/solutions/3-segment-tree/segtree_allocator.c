@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 411 "chapters/90-solutions.nw"
+#line 433 "chapters/90-solutions.nw"
 /*
  * Exercise 3: a segment-tree page allocator.  Reference solution.
  */
@@ -7,7 +7,7 @@
 #include "kernel/heap.h"
 #include "kernel/segtree_allocator.h"
 
-#line 434 "chapters/90-solutions.nw"
+#line 456 "chapters/90-solutions.nw"
 /* 线段树的节点、字与树 */
 #define SEGTREE_MAX_CAPACITY ((size_t)1 << 31)
 #define WORD_PAGES 64
@@ -41,7 +41,7 @@ static struct layout nodes_layout(size_t words)
 				_Alignof(struct free_runs) };
 }
 
-#line 476 "chapters/90-solutions.nw"
+#line 498 "chapters/90-solutions.nw"
 /* 合并两个孩子的空闲段 */
 static uint32_t max3(uint32_t a, uint32_t b, uint32_t c)
 {
@@ -73,7 +73,12 @@ static bool same_runs(struct free_runs a, struct free_runs b)
 	return a.longest == b.longest && a.at_start == b.at_start && a.at_end == b.at_end;
 }
 
-#line 517 "chapters/90-solutions.nw"
+static bool is_uniform(struct free_runs runs, size_t pages)
+{
+	return runs.longest == 0 || runs.longest == pages;
+}
+
+#line 544 "chapters/90-solutions.nw"
 /* 一个字里的空闲段 */
 static uint32_t longest_run_in(uint64_t bits)
 {
@@ -98,7 +103,7 @@ static struct free_runs word_runs(uint64_t bits)
 				   at_start, at_end };
 }
 
-#line 548 "chapters/90-solutions.nw"
+#line 575 "chapters/90-solutions.nw"
 static unsigned free_page_in_word(uint64_t bits)
 {
 	uint64_t holes = bits & ~(bits << 1) & ~(bits >> 1) & INNER_PAGES;
@@ -122,7 +127,7 @@ static unsigned first_run_in_word(uint64_t bits, size_t count)
 	return (unsigned)__builtin_ctzll(starts);
 }
 
-#line 588 "chapters/90-solutions.nw"
+#line 618 "chapters/90-solutions.nw"
 /* 把统一的状态交给孩子 */
 static void set_uniform(struct segtree *t, size_t k, size_t pages,
 			enum page_state state)
@@ -135,20 +140,24 @@ static void set_uniform(struct segtree *t, size_t k, size_t pages,
 static void push_down(struct segtree *t, size_t k, size_t pages)
 {
 	uint32_t longest = t->node[k].longest;
+	enum page_state state = longest ? FREE : ALLOCATED;
 
-	if (longest == 0 || longest == pages) {
-		enum page_state state = longest ? FREE : ALLOCATED;
-
+	if (t->node[2 * k].longest != longest / 2)
 		set_uniform(t, 2 * k, pages / 2, state);
+	if (t->node[2 * k + 1].longest != longest / 2)
 		set_uniform(t, 2 * k + 1, pages / 2, state);
-	}
 }
 
 static void push_path(struct segtree *t, size_t word)
 {
 	size_t leaf = t->words + word, pages = t->words * WORD_PAGES;
+	unsigned shift = t->height;
 
-	for (unsigned shift = t->height; shift > 0; shift--, pages /= 2)
+	while (shift > 0 && !is_uniform(t->node[leaf >> shift], pages)) {
+		shift--;
+		pages /= 2;
+	}
+	for (; shift > 0; shift--, pages /= 2)
 		push_down(t, leaf >> shift, pages);
 }
 
@@ -161,26 +170,11 @@ static void push_paths(struct segtree *t, size_t first, size_t end)
 		push_path(t, last_word);
 }
 
-#line 633 "chapters/90-solutions.nw"
+#line 668 "chapters/90-solutions.nw"
 /* 自底向上重新算出祖先 */
-static bool recompute(struct segtree *t, size_t k, size_t pages)
+static void recompute(struct segtree *t, size_t k, size_t pages)
 {
-	struct free_runs runs = combine(t->node[2 * k], t->node[2 * k + 1], pages / 2);
-
-	if (same_runs(runs, t->node[k]))
-		return false;
-	t->node[k] = runs;
-	return true;
-}
-
-static bool recompute_leaf(struct segtree *t, size_t word)
-{
-	struct free_runs runs = word_runs(t->free_bits[word]);
-
-	if (same_runs(runs, t->node[t->words + word]))
-		return false;
-	t->node[t->words + word] = runs;
-	return true;
+	t->node[k] = combine(t->node[2 * k], t->node[2 * k + 1], pages / 2);
 }
 
 static void recompute_paths(struct segtree *t, size_t first_word, size_t last_word)
@@ -188,26 +182,36 @@ static void recompute_paths(struct segtree *t, size_t first_word, size_t last_wo
 	size_t left = t->words + first_word, right = t->words + last_word;
 	size_t pages = WORD_PAGES;
 
-	if (left == right && !recompute_leaf(t, first_word))
-		return;
-	if (left != right) {
-		recompute_leaf(t, first_word);
-		recompute_leaf(t, last_word);
+	if (left == right) {
+		struct free_runs runs = word_runs(t->free_bits[first_word]);
+
+		if (same_runs(runs, t->node[left]))
+			return;
+		t->node[left] = runs;
+	} else {
+		t->node[left] = word_runs(t->free_bits[first_word]);
+		t->node[right] = word_runs(t->free_bits[last_word]);
 	}
-	while (left > 1) {
+	while (left / 2 != right / 2) {
 		left /= 2;
 		right /= 2;
+		t->node[left] = combine(t->node[2 * left], t->node[2 * left + 1], pages);
+		t->node[right] = combine(t->node[2 * right], t->node[2 * right + 1], pages);
 		pages *= 2;
-		if (left != right) {
-			recompute(t, left, pages);
-			recompute(t, right, pages);
-		} else if (!recompute(t, left, pages)) {
+	}
+	while (left > 1) {
+		struct free_runs runs;
+
+		left /= 2;
+		runs = combine(t->node[2 * left], t->node[2 * left + 1], pages);
+		if (same_runs(runs, t->node[left]))
 			return;
-		}
+		t->node[left] = runs;
+		pages *= 2;
 	}
 }
 
-#line 682 "chapters/90-solutions.nw"
+#line 712 "chapters/90-solutions.nw"
 /* 建树 */
 static uint64_t initial_bits(const struct segtree *t, size_t word)
 {
@@ -235,35 +239,34 @@ static void build(struct segtree *t)
 	}
 }
 
-#line 716 "chapters/90-solutions.nw"
+#line 747 "chapters/90-solutions.nw"
 /* 找到最左边的一段空闲页 */
 static size_t find_run(struct segtree *t, size_t count)
 {
 	size_t k = 1, first = 0, pages = t->words * WORD_PAGES;
 
-	while (k < t->words) {
+	while (k < t->words && t->node[k].longest < pages) {
 		size_t half = pages / 2;
-		struct free_runs left, right;
+		struct free_runs left = t->node[2 * k], right = t->node[2 * k + 1];
 
-		push_down(t, k, pages);
-		left = t->node[2 * k];
-		right = t->node[2 * k + 1];
 		if (left.longest >= count) {
 			k = 2 * k;
 		} else if ((size_t)left.at_end + right.at_start >= count) {
 			first += half - left.at_end;
-			push_paths(t, first, first + count);
-			return first;
+			break;
 		} else {
 			k = 2 * k + 1;
 			first += half;
 		}
 		pages = half;
 	}
-	return first + first_run_in_word(t->free_bits[k - t->words], count);
+	if (k >= t->words)
+		return first + first_run_in_word(t->free_bits[k - t->words], count);
+	push_paths(t, first, first + count);
+	return first;
 }
 
-#line 751 "chapters/90-solutions.nw"
+#line 781 "chapters/90-solutions.nw"
 /* 查看一段页里有没有空闲的 */
 static uint64_t word_mask(size_t word, size_t first, size_t end)
 {
@@ -291,7 +294,7 @@ static bool range_has_free(const struct segtree *t, size_t first, size_t end)
 	return false;
 }
 
-#line 782 "chapters/90-solutions.nw"
+#line 812 "chapters/90-solutions.nw"
 /* 把一段页标成已分配或空闲 */
 static void mark_word(struct segtree *t, size_t word, uint64_t mask,
 		      enum page_state state)
@@ -321,7 +324,7 @@ static void mark_range(struct segtree *t, size_t first, size_t end,
 	recompute_paths(t, first_word, last_word);
 }
 
-#line 815 "chapters/90-solutions.nw"
+#line 845 "chapters/90-solutions.nw"
 /* 线段树分配器的操作 */
 static void *segtree_create(size_t capacity)
 {
@@ -394,7 +397,7 @@ static bool segtree_dealloc(void *self, size_t index)
 	return segtree_dealloc_contiguous(self, index, 1);
 }
 
-#line 914 "chapters/90-solutions.nw"
+#line 944 "chapters/90-solutions.nw"
 /* 线段树分配器的函数表 */
 const struct allocator_ops segtree_allocator_ops = {
 	.name = "segtree",
