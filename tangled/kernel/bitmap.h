@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 269 "chapters/02-heap.nw"
+#line 270 "chapters/02-heap.nw"
 #ifndef KERNEL_BITMAP_H
 #define KERNEL_BITMAP_H
 

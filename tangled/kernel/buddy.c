@@ -4,7 +4,7 @@
 #include "kernel/buddy.h"
 #include "kernel/string.h"
 
-#line 306 "chapters/02-heap.nw"
+#line 307 "chapters/02-heap.nw"
 /* 位运算的小工具 */
 _Static_assert(sizeof(size_t) == sizeof(unsigned long),
 	       "the bit tricks below assume size_t is unsigned long");
@@ -14,13 +14,13 @@ static unsigned floor_log2(size_t x)
 	return (BITS_PER_LONG - 1) ^ __builtin_clzl(x);
 }
 
-#line 520 "chapters/02-heap.nw"
+#line 521 "chapters/02-heap.nw"
 static uintptr_t align_up(uintptr_t x, size_t align)
 {
 	return (x + align - 1) & ~(uintptr_t)(align - 1);
 }
 
-#line 340 "chapters/02-heap.nw"
+#line 341 "chapters/02-heap.nw"
 /* 计算块在状态图中的位置 */
 static inline size_t block_slot(const struct buddy *b, uintptr_t addr, unsigned order)
 {
@@ -32,7 +32,7 @@ static inline size_t buddy_slot(size_t slot)
 	return slot ^ 1;
 }
 
-#line 366 "chapters/02-heap.nw"
+#line 367 "chapters/02-heap.nw"
 /* 读写块的状态 */
 #define BLOCK_FREE 1UL
 #define BLOCK_USED 2UL
@@ -60,7 +60,7 @@ static inline void flip_state(struct buddy *b, size_t slot, unsigned long change
 	*state_word(b, slot) ^= change << state_shift(slot);
 }
 
-#line 405 "chapters/02-heap.nw"
+#line 406 "chapters/02-heap.nw"
 /* 维护空闲链表 */
 static inline void push_free(struct buddy *b, uintptr_t addr, unsigned order)
 {
@@ -85,7 +85,7 @@ static inline void remove_free(struct buddy *b, uintptr_t addr, unsigned order)
 		b->nonempty &= ~((uint64_t)1 << order);
 }
 
-#line 439 "chapters/02-heap.nw"
+#line 440 "chapters/02-heap.nw"
 /* 布置状态图 */
 static size_t lay_out_map(struct buddy *b, uintptr_t begin, uintptr_t end)
 {
@@ -104,7 +104,7 @@ static size_t lay_out_map(struct buddy *b, uintptr_t begin, uintptr_t end)
 	return align_up(words * sizeof(unsigned long), BUDDY_MIN_BLOCK);
 }
 
-#line 462 "chapters/02-heap.nw"
+#line 463 "chapters/02-heap.nw"
 /* 把一段内存切成对齐的块 */
 static unsigned largest_fitting_order(uintptr_t addr, uintptr_t end, unsigned max_order)
 {
@@ -128,7 +128,7 @@ static void carve_free_blocks(struct buddy *b, uintptr_t begin, uintptr_t end)
 	}
 }
 
-#line 496 "chapters/02-heap.nw"
+#line 497 "chapters/02-heap.nw"
 /* 初始化伙伴系统 */
 static uintptr_t align_down(uintptr_t x, size_t align)
 {
@@ -140,15 +140,15 @@ void buddy_init(struct buddy *b, void *start, size_t size)
 	uintptr_t begin = align_up((uintptr_t)start, BUDDY_MIN_BLOCK);
 	uintptr_t end = align_down((uintptr_t)start + size, BUDDY_MIN_BLOCK);
 
-#line 527 "chapters/02-heap.nw"
+#line 528 "chapters/02-heap.nw"
 	/* 建立一个空的分配器 */
 	memset(b, 0, sizeof(*b));
 	for (unsigned k = 0; k < BUDDY_ORDERS; k++)
 		b->free_list[k].next = b->free_list[k].prev = &b->free_list[k];
-#line 508 "chapters/02-heap.nw"
+#line 509 "chapters/02-heap.nw"
 	if ((uintptr_t)start + size < (uintptr_t)start || end <= begin)
 		return;
-#line 535 "chapters/02-heap.nw"
+#line 536 "chapters/02-heap.nw"
 	/* 布置状态图，放不下时保持为空 */
 	b->map_bytes = lay_out_map(b, begin, end);
 	if (b->map_bytes >= end - begin - BUDDY_MIN_BLOCK) {
@@ -158,13 +158,13 @@ void buddy_init(struct buddy *b, void *start, size_t size)
 	}
 	b->state_map = (unsigned long *)begin;
 	memset(b->state_map, 0, b->map_bytes);
-#line 511 "chapters/02-heap.nw"
+#line 512 "chapters/02-heap.nw"
 	b->begin = begin + b->map_bytes;
 	b->size = end - b->begin;
 	carve_free_blocks(b, b->begin, end);
 }
 
-#line 561 "chapters/02-heap.nw"
+#line 562 "chapters/02-heap.nw"
 /* 把布局换算成阶 */
 static inline unsigned layout_order(struct layout layout)
 {
@@ -176,7 +176,7 @@ static inline unsigned layout_order(struct layout layout)
 	return floor_log2(need_less_one) + 1;
 }
 
-#line 606 "chapters/02-heap.nw"
+#line 607 "chapters/02-heap.nw"
 /* 切分一个大块 */
 __attribute__((noinline))
 static void *split(struct buddy *b, uintptr_t addr, unsigned have, unsigned want)
@@ -194,7 +194,7 @@ static void *split(struct buddy *b, uintptr_t addr, unsigned have, unsigned want
 	return (void *)addr;
 }
 
-#line 576 "chapters/02-heap.nw"
+#line 577 "chapters/02-heap.nw"
 /* 分配一个块 */
 void *buddy_alloc(struct buddy *b, struct layout layout)
 {
@@ -216,7 +216,7 @@ void *buddy_alloc(struct buddy *b, struct layout layout)
 	return (void *)addr;
 }
 
-#line 686 "chapters/02-heap.nw"
+#line 687 "chapters/02-heap.nw"
 /* 与空闲的伙伴合并 */
 __attribute__((noinline))
 static bool merge(struct buddy *b, uintptr_t addr, unsigned order, size_t slot)
@@ -234,7 +234,7 @@ static bool merge(struct buddy *b, uintptr_t addr, unsigned order, size_t slot)
 	return true;
 }
 
-#line 627 "chapters/02-heap.nw"
+#line 628 "chapters/02-heap.nw"
 /* 释放一个块 */
 bool buddy_dealloc(struct buddy *b, void *ptr, struct layout layout)
 {
@@ -243,29 +243,29 @@ bool buddy_dealloc(struct buddy *b, void *ptr, struct layout layout)
 	unsigned long *word;
 	size_t slot;
 
-#line 647 "chapters/02-heap.nw"
+#line 648 "chapters/02-heap.nw"
 	/* 拒绝无效的布局、区域外与未对齐的指针 */
 	if (order > b->max_order || addr - b->begin >= b->size ||
 	    (unsigned)__builtin_ctzl(addr) < order)
 		return false;
-#line 657 "chapters/02-heap.nw"
+#line 658 "chapters/02-heap.nw"
 	/* 拒绝不是已交出的块的请求 */
 	slot = block_slot(b, addr, order);
 	word = state_word(b, slot);
 	shift = state_shift(slot);
 	if (!(*word & BLOCK_USED << shift))
 		return false;
-#line 672 "chapters/02-heap.nw"
+#line 673 "chapters/02-heap.nw"
 	/* 伙伴空闲就合并，否则直接放回链表 */
 	if (*word & BLOCK_FREE << (shift ^ STATE_BITS))
 		return merge(b, addr, order, slot);
 	*word ^= (BLOCK_USED | BLOCK_FREE) << shift;
 	push_free(b, addr, order);
 	return true;
-#line 638 "chapters/02-heap.nw"
+#line 639 "chapters/02-heap.nw"
 }
 
-#line 708 "chapters/02-heap.nw"
+#line 709 "chapters/02-heap.nw"
 /* 报告伙伴系统的状态 */
 size_t buddy_free_bytes(const struct buddy *b)
 {
@@ -288,10 +288,10 @@ size_t buddy_bookkeeping_bytes(const struct buddy *b)
 	return b->map_bytes;
 }
 
-#line 749 "chapters/02-heap.nw"
+#line 750 "chapters/02-heap.nw"
 /* 核对伙伴系统的不变式 */
 
-#line 768 "chapters/02-heap.nw"
+#line 769 "chapters/02-heap.nw"
 /* 核对一个空闲块 */
 static bool in_region(const struct buddy *b, const struct buddy_link *link)
 {
@@ -312,7 +312,7 @@ static bool free_block_consistent(const struct buddy *b, const struct buddy_link
 	       block_state(b, buddy_slot(slot)) != BLOCK_FREE;
 }
 
-#line 791 "chapters/02-heap.nw"
+#line 792 "chapters/02-heap.nw"
 /* 核对一条空闲链表 */
 static bool list_consistent(const struct buddy *b, unsigned order, size_t *listed)
 {
@@ -334,7 +334,7 @@ static bool list_consistent(const struct buddy *b, unsigned order, size_t *liste
 	return head->prev == link;
 }
 
-#line 815 "chapters/02-heap.nw"
+#line 816 "chapters/02-heap.nw"
 /* 数出状态图里空闲的槽 */
 #define FREE_BITS (~0UL / STATE_MASK)
 
@@ -361,7 +361,7 @@ static bool free_slots(const struct buddy *b, size_t *marked)
 	return true;
 }
 
-#line 754 "chapters/02-heap.nw"
+#line 755 "chapters/02-heap.nw"
 bool buddy_check(const struct buddy *b)
 {
 	size_t listed = 0, marked;

@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1332 "chapters/02-heap.nw"
+#line 1333 "chapters/02-heap.nw"
 #include <stdint.h>
 #include "kernel/buddy.h"
 #include "kernel/test.h"
@@ -13,7 +13,7 @@ static struct layout lay(size_t size, size_t align)
 	return (struct layout){ size, align };
 }
 
-#line 1356 "chapters/02-heap.nw"
+#line 1357 "chapters/02-heap.nw"
 /* 伙伴系统的测试用例 */
 #define ARENA_BOOKKEEPING 2064
 
@@ -27,7 +27,7 @@ KTEST(buddy_init_carves_bookkeeping)
 	ASSERT_EQ(buddy_largest_free(&b), 32 * 1024);
 }
 
-#line 1375 "chapters/02-heap.nw"
+#line 1376 "chapters/02-heap.nw"
 KTEST(buddy_splits_and_merges_back)
 {
 	unsigned char *first_free = arena + ARENA_BOOKKEEPING;
@@ -48,7 +48,7 @@ KTEST(buddy_splits_and_merges_back)
 	ASSERT(buddy_alloc(&b, lay(1, 1)) == first_free);
 }
 
-#line 1398 "chapters/02-heap.nw"
+#line 1399 "chapters/02-heap.nw"
 KTEST(buddy_honours_alignment)
 {
 	struct buddy b;
@@ -62,7 +62,7 @@ KTEST(buddy_honours_alignment)
 	}
 }
 
-#line 1415 "chapters/02-heap.nw"
+#line 1416 "chapters/02-heap.nw"
 KTEST(buddy_rejects_bad_layouts)
 {
 	struct buddy b;
@@ -81,7 +81,7 @@ KTEST(buddy_rejects_bad_layouts)
 	ASSERT_EQ(buddy_free_bytes(&b), before);
 }
 
-#line 1439 "chapters/02-heap.nw"
+#line 1440 "chapters/02-heap.nw"
 KTEST(buddy_refuses_bad_frees)
 {
 	static unsigned char elsewhere[64] __attribute__((aligned(64)));
@@ -111,7 +111,7 @@ KTEST(buddy_refuses_bad_frees)
 	ASSERT_EQ(buddy_free_bytes(&b), ARENA_SIZE - ARENA_BOOKKEEPING);
 }
 
-#line 1473 "chapters/02-heap.nw"
+#line 1474 "chapters/02-heap.nw"
 KTEST(buddy_exhausts_and_recovers)
 {
 	static void *blocks[ARENA_SIZE / BUDDY_MIN_BLOCK];
@@ -132,7 +132,7 @@ KTEST(buddy_exhausts_and_recovers)
 	ASSERT_EQ(buddy_largest_free(&b), 32 * 1024);
 }
 
-#line 1496 "chapters/02-heap.nw"
+#line 1497 "chapters/02-heap.nw"
 KTEST(buddy_tiny_regions_are_empty)
 {
 	struct buddy b;
@@ -146,7 +146,7 @@ KTEST(buddy_tiny_regions_are_empty)
 	ASSERT(buddy_check(&b));
 }
 
-#line 1517 "chapters/02-heap.nw"
+#line 1518 "chapters/02-heap.nw"
 #define SLOT0_MARKED_FREE 1UL
 #define SLOT0_MARKED_BOTH 3UL
 

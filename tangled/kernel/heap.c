@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1006 "chapters/02-heap.nw"
+#line 1007 "chapters/02-heap.nw"
 #include "kernel/heap.h"
 #include "kernel/buddy.h"
 #include "kernel/panic.h"
@@ -16,7 +16,7 @@ static size_t grown_count;
 static struct spinlock heap_lock = SPINLOCK_INIT("heap");
 static void *heap_start;
 
-#line 1033 "chapters/02-heap.nw"
+#line 1034 "chapters/02-heap.nw"
 /* 选择堆的存储 */
 #ifdef HEAP_BACKING_VEC
 #include "kernel/vec.h"
@@ -38,7 +38,7 @@ static void *heap_storage(void)
 }
 #endif
 
-#line 1069 "chapters/02-heap.nw"
+#line 1070 "chapters/02-heap.nw"
 /* 在启动时初始化堆 */
 void heap_init(void)
 {
@@ -48,7 +48,7 @@ void heap_init(void)
 	buddy_init(&heap, heap_start, HEAP_SIZE);
 }
 
-#line 1083 "chapters/02-heap.nw"
+#line 1084 "chapters/02-heap.nw"
 bool heap_grow(void *start, size_t size)
 {
 	SPIN_GUARD(&heap_lock);
@@ -67,7 +67,7 @@ static struct buddy *owner_of(void *ptr)
 	return &heap;
 }
 
-#line 1110 "chapters/02-heap.nw"
+#line 1111 "chapters/02-heap.nw"
 /* 从堆上分配与释放 */
 void *heap_alloc(struct layout layout)
 {
@@ -93,7 +93,7 @@ void heap_dealloc(void *ptr, struct layout layout)
 		      "not a live block of that layout", ptr, layout.size, layout.align);
 }
 
-#line 1137 "chapters/02-heap.nw"
+#line 1138 "chapters/02-heap.nw"
 /* 报告堆的状态 */
 size_t heap_free_bytes(void)
 {

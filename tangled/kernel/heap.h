@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 964 "chapters/02-heap.nw"
+#line 965 "chapters/02-heap.nw"
 #ifndef KERNEL_HEAP_H
 #define KERNEL_HEAP_H
 

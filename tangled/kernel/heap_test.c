@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1556 "chapters/02-heap.nw"
+#line 1557 "chapters/02-heap.nw"
 #include <stdint.h>
 #include "kernel/heap.h"
 #include "kernel/test.h"

@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 917 "chapters/02-heap.nw"
+#line 918 "chapters/02-heap.nw"
 #include "kernel/spinlock.h"
 #include "kernel/arch.h"
 

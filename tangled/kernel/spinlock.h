@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 861 "chapters/02-heap.nw"
+#line 862 "chapters/02-heap.nw"
 #ifndef KERNEL_SPINLOCK_H
 #define KERNEL_SPINLOCK_H
 
@@ -17,7 +17,7 @@ struct spinlock {
 void spin_lock(struct spinlock *lock);
 void spin_unlock(struct spinlock *lock);
 
-#line 899 "chapters/02-heap.nw"
+#line 900 "chapters/02-heap.nw"
 /* 在作用域结束时放锁 */
 static inline struct spinlock *spin_lock_for_guard(struct spinlock *lock)
 {
@@ -34,11 +34,11 @@ static inline void spin_unlock_guard(struct spinlock **guard)
 	struct spinlock *spin_guard_					\
 	__attribute__((cleanup(spin_unlock_guard), unused)) = spin_lock_for_guard(lock)
 
-#line 949 "chapters/02-heap.nw"
+#line 950 "chapters/02-heap.nw"
 /* 自旋锁的调试钩子 */
 void spin_debug_acquire(struct spinlock *lock);
 void spin_debug_acquired(struct spinlock *lock);
 void spin_debug_release(struct spinlock *lock);
 
-#line 881 "chapters/02-heap.nw"
+#line 882 "chapters/02-heap.nw"
 #endif

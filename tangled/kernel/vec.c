@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1220 "chapters/02-heap.nw"
+#line 1221 "chapters/02-heap.nw"
 #include <stdint.h>
 #include "kernel/vec.h"
 #include "kernel/heap.h"
@@ -8,7 +8,7 @@
 
 #define VEC_MIN_CAPACITY 4
 
-#line 1237 "chapters/02-heap.nw"
+#line 1238 "chapters/02-heap.nw"
 /* 数组存储的布局 */
 static struct layout storage_layout(const struct vec *v, size_t cap)
 {
@@ -20,7 +20,7 @@ static void *element(const struct vec *v, size_t i)
 	return (char *)v->data + i * v->elem_size;
 }
 
-#line 1251 "chapters/02-heap.nw"
+#line 1252 "chapters/02-heap.nw"
 /* 为数组预留容量 */
 bool vec_reserve(struct vec *v, size_t cap)
 {
@@ -42,7 +42,7 @@ bool vec_reserve(struct vec *v, size_t cap)
 	return true;
 }
 
-#line 1273 "chapters/02-heap.nw"
+#line 1274 "chapters/02-heap.nw"
 /* 追加与弹出元素 */
 static size_t grown_capacity(size_t cap)
 {
@@ -70,7 +70,7 @@ bool vec_pop(struct vec *v, void *elem)
 	return true;
 }
 
-#line 1301 "chapters/02-heap.nw"
+#line 1302 "chapters/02-heap.nw"
 /* 按下标取元素 */
 void *vec_at(const struct vec *v, size_t i)
 {
@@ -79,7 +79,7 @@ void *vec_at(const struct vec *v, size_t i)
 	return element(v, i);
 }
 
-#line 1310 "chapters/02-heap.nw"
+#line 1311 "chapters/02-heap.nw"
 /* 释放数组 */
 void vec_free(struct vec *v)
 {

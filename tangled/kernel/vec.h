@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1185 "chapters/02-heap.nw"
+#line 1186 "chapters/02-heap.nw"
 #ifndef KERNEL_VEC_H
 #define KERNEL_VEC_H
 

@@ -9,7 +9,7 @@
 
 #line 1318 "chapters/01-kernel.nw"
 /* kmain 用到的各章接口 */
-#line 1162 "chapters/02-heap.nw"
+#line 1163 "chapters/02-heap.nw"
 #include "kernel/heap.h"
 
 #line 1021 "chapters/03-memmap.nw"
@@ -51,7 +51,7 @@ noreturn void kmain(unsigned long hartid, uintptr_t dtb)
 	print_kernel_layout();
 #line 1320 "chapters/01-kernel.nw"
 	/* 在启动时初始化各章的子系统 */
-#line 1165 "chapters/02-heap.nw"
+#line 1166 "chapters/02-heap.nw"
 	heap_init();
 	heap_describe();
 #line 1025 "chapters/03-memmap.nw"

@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1628 "chapters/02-heap.nw"
+#line 1629 "chapters/02-heap.nw"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +13,7 @@
 #define SEED 20261126
 #define CHECK_EVERY 64
 
-#line 1649 "chapters/02-heap.nw"
+#line 1650 "chapters/02-heap.nw"
 /* 随机测试的伪随机数 */
 static uint64_t rng_state;
 
@@ -29,7 +29,7 @@ static size_t random_size(void)
 	return 1 + (size_t)(rng_next() % ((size_t)1 << bits));
 }
 
-#line 1665 "chapters/02-heap.nw"
+#line 1666 "chapters/02-heap.nw"
 /* 随机测试的一个块 */
 struct live_block {
 	unsigned char *ptr;
@@ -45,7 +45,7 @@ static bool block_intact(const struct live_block *blk)
 	return true;
 }
 
-#line 1683 "chapters/02-heap.nw"
+#line 1684 "chapters/02-heap.nw"
 /* 随机释放一个块并检查它的内容 */
 static void free_random_block(struct buddy *b, struct live_block *live, size_t *n)
 {
@@ -60,7 +60,7 @@ static void free_random_block(struct buddy *b, struct live_block *live, size_t *
 	live[i] = live[--*n];
 }
 
-#line 1703 "chapters/02-heap.nw"
+#line 1704 "chapters/02-heap.nw"
 /* 随机地分配与释放 */
 KTEST(buddy_agrees_with_model_under_random_operations)
 {
@@ -75,7 +75,7 @@ KTEST(buddy_agrees_with_model_under_random_operations)
 	largest_at_start = buddy_largest_free(&b);
 	for (int step = 0; step < STEPS && !ktest_failed(); step++) {
 		if (n < MAX_LIVE && rng_next() % 100 < 55) {
-#line 1739 "chapters/02-heap.nw"
+#line 1740 "chapters/02-heap.nw"
 			/* 随机分配一个块并检查它 */
 			struct layout layout = { random_size(), (size_t)1 << (rng_next() % 13) };
 			unsigned char *p = buddy_alloc(&b, layout);
@@ -88,7 +88,7 @@ KTEST(buddy_agrees_with_model_under_random_operations)
 				memset(p, live[n].fill, layout.size);
 				n++;
 			}
-#line 1718 "chapters/02-heap.nw"
+#line 1719 "chapters/02-heap.nw"
 		} else if (n > 0) {
 			free_random_block(&b, live, &n);
 		}

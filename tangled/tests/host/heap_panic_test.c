@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 1760 "chapters/02-heap.nw"
+#line 1761 "chapters/02-heap.nw"
 #include "host/shim.h"
 #include "kernel/heap.h"
 #include "kernel/printf.h"
