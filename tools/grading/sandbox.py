@@ -160,11 +160,12 @@ class Sandbox:
 
 
 class CappedReader(threading.Thread):
-    """Read a stream to its end in the background, keeping at most cap bytes."""
+    """Read a stream to its end in the background, keeping at most cap bytes;
+    call on_overflow once when the stream passes the cap."""
 
-    def __init__(self, stream, cap):
+    def __init__(self, stream, cap, on_overflow=None):
         super().__init__(daemon=True)
-        self.stream, self.cap = stream, cap
+        self.stream, self.cap, self.on_overflow = stream, cap, on_overflow
         self.chunks, self.size, self.overflow = [], 0, False
         self.last_data = time.monotonic()
         self.start()
@@ -178,8 +179,10 @@ class CappedReader(threading.Thread):
             if self.size < self.cap:
                 self.chunks.append(data[:self.cap - self.size])
             self.size += len(data)
-            if self.size > self.cap:
+            if self.size > self.cap and not self.overflow:
                 self.overflow = True
+                if self.on_overflow:
+                    self.on_overflow()
 
     def text(self):
         return b"".join(self.chunks).decode(errors="replace").replace("\r", "")

@@ -12,6 +12,7 @@ from .sandbox import CappedReader, kill
 
 REASON_LINES = 25
 LINE_WIDTH = 160
+WATCH_SECONDS = 0.2
 
 
 def readable(text):
@@ -40,19 +41,33 @@ class ServerDied(Exception):
 
 
 class Server:
-    def __init__(self, sandbox, argv, limits, what):
-        self.what, self.limits = what, limits
-        self.proc = sandbox.popen(argv, limits)
-        self.errors = CappedReader(self.proc.stderr, limits.output)
-        self.deadline = time.monotonic() + limits.seconds
-        self.timer = threading.Timer(limits.seconds, self._expire)
-        self.timer.daemon = True
-        self.expired = False
-        self.timer.start()
+    """answer_seconds, if given, limits the wait for any one line: a server
+    stuck in one request is stopped long before the whole run's limit."""
 
-    def _expire(self):
-        self.expired = True
+    def __init__(self, sandbox, argv, limits, what, answer_seconds=None):
+        self.what, self.limits, self.answer_seconds = what, limits, answer_seconds
+        self.proc = sandbox.popen(argv, limits)
+        self.errors = CappedReader(self.proc.stderr, limits.output, on_overflow=self._flooded)
+        self.deadline = time.monotonic() + limits.seconds
+        self.waiting_since = None
+        self.stopped_because = None
+        self.closed = threading.Event()
+        threading.Thread(target=self._watch, daemon=True).start()
+
+    def _watch(self):
+        while not self.closed.wait(WATCH_SECONDS):
+            now, since = time.monotonic(), self.waiting_since
+            if now >= self.deadline:
+                self._stop("timeout")
+            elif self.answer_seconds and since is not None and now - since > self.answer_seconds:
+                self._stop("silent")
+
+    def _stop(self, why):
+        self.stopped_because = self.stopped_because or why
         kill(self.proc)
+
+    def _flooded(self):
+        self._stop("output")
 
     def diagnostics(self):
         text = self.errors.text()
@@ -61,8 +76,11 @@ class Server:
     def _died(self, why):
         self.close()
         status = self.proc.returncode
-        if self.expired:
+        if self.stopped_because == "timeout":
             why = f"{self.what} did not finish within {self.limits.seconds:.0f} s (an endless loop?)"
+        elif self.stopped_because == "silent":
+            why = (f"{self.what} did not answer one request within {self.answer_seconds:.0f} s "
+                   "(an endless loop?)")
         elif self.errors.overflow:
             why = f"{self.what} printed more than 1 MiB"
         elif status == -9:
@@ -89,7 +107,9 @@ class Server:
             pass
 
     def read_line(self):
+        self.waiting_since = time.monotonic()
         line = self.proc.stdout.readline()
+        self.waiting_since = None
         if not line:
             self._died(f"{self.what} stopped answering")
         if self.errors.overflow:
@@ -123,7 +143,7 @@ class Server:
         except Exception:
             kill(self.proc)
             self.proc.wait()
-        self.timer.cancel()
+        self.closed.set()
         self.errors.join(5)
 
 

@@ -1,6 +1,7 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 389 "chapters/80-grading.nw"
+#line 391 "chapters/80-grading.nw"
 #include <stdint.h>
+#include <valgrind/callgrind.h>
 #include "kernel/allocator.h"
 #include "kernel/heap.h"
 #include "tests/grade/server.h"
@@ -14,7 +15,7 @@ extern const struct allocator_ops GRADE_OPS;
 
 static void *self;
 
-#line 419 "chapters/80-grading.nw"
+#line 422 "chapters/80-grading.nw"
 /* 被计数的调用 */
 #define COUNTED __attribute__((noinline, used))
 
@@ -71,7 +72,7 @@ COUNTED bool grade_counted_long_dealloc_contiguous(size_t first, size_t count)
 	return ok;
 }
 
-#line 478 "chapters/80-grading.nw"
+#line 481 "chapters/80-grading.nw"
 /* 回答一个操作的结果 */
 static bool ready(bool has_operation)
 {
@@ -94,7 +95,7 @@ static void answer_number(bool ok, size_t value)
 		reply("-");
 }
 
-#line 502 "chapters/80-grading.nw"
+#line 505 "chapters/80-grading.nw"
 /* 分配器的命令 */
 static void create(const struct request *req)
 {
@@ -189,7 +190,15 @@ static void count_mode(const struct request *req)
 }
 GRADE_COMMAND('m', 1, count_mode);
 
-#line 619 "chapters/80-grading.nw"
+static void dump_counts(const struct request *req)
+{
+	(void)req;
+	CALLGRIND_DUMP_STATS;
+	answer(true);
+}
+GRADE_COMMAND('p', 0, dump_counts);
+
+#line 631 "chapters/80-grading.nw"
 void *grade_allocator_instance(void)
 {
 	return self;
