@@ -524,10 +524,12 @@ BOOK_PDF      := $(BUILD)/$(if $(filter teacher,$(EDITION)),book-teacher,book).p
 BOOK_SOURCES  := $(if $(filter teacher,$(EDITION)),$(CHAPTERS),$(filter-out %-solutions.nw,$(CHAPTERS)))
 # Each edition weaves its own copy of the chapters: tools/edition keeps or
 # drops the text between %%teacher{ and %%teacher} (and %%student{ ... }).
+# The PDF and the HTML edition may make these copies at the same time: each
+# writes a temporary file of its own.
 BOOK_CHAPTERS := $(patsubst chapters/%,$(BUILD)/edition-$(EDITION)/%,$(BOOK_SOURCES))
 
 $(BUILD)/edition-$(EDITION)/%.nw: chapters/%.nw tools/edition
-	$(Q)mkdir -p $(@D) && tools/edition $(EDITION) $< >$@.tmp && mv $@.tmp $@
+	$(Q)mkdir -p $(@D) && tools/edition $(EDITION) $< >$@.$$$$.tmp && mv $@.$$$$.tmp $@
 
 $(BOOK_DIR)/body.tex: $(BOOK_CHAPTERS) tools/nw-escape
 	@$(call msg,WEAVE,$@)
