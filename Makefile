@@ -561,24 +561,22 @@ pdf: $(BOOK_PDF) ## the book (EDITION=teacher adds the solutions)
 # The HTML edition: one page per chapter from the same chapters, figures as SVG.
 HTML_DIR     := $(BUILD)/html$(if $(filter teacher,$(EDITION)),-teacher)
 FIGURE_NAMES := $(filter-out segtree,$(basename $(notdir $(wildcard figures/*.tex))))
-HTML_FIGS    := $(patsubst %,$(HTML_DIR)/figures/%.svg,$(FIGURE_NAMES) \
-		$(if $(SOLUTIONS),segtree-allocated segtree-freed))
+SVG_NAMES    := $(FIGURE_NAMES) $(if $(SOLUTIONS),segtree-allocated segtree-freed)
+HTML_FIGS    := $(patsubst %,$(HTML_DIR)/figures/%.svg,$(SVG_NAMES))
 
-# The figures are the same in both editions: drawn once, copied into each.
+# The figures are the same in both editions: drawn once, all in one XeLaTeX
+# run (loading the Chinese fonts costs more than a figure), copied into each.
 SVG_DIR := $(BUILD)/svg
+SVGS    := $(patsubst %,$(SVG_DIR)/%.svg,$(SVG_NAMES))
 
-$(SVG_DIR)/segtree-%.svg: figures/segtree.tex $(FIG_DATA) tools/figure-svg
-	@$(call msg,SVG,$@)
-	$(Q)mkdir -p $(@D) && FIGURE_DATA="$$LITOS_ROOT/$(FIGBUILD)" tools/figure-svg segtree $* $@
-
-$(SVG_DIR)/%.svg: figures/%.tex $(FIG_DATA) $(wildcard figures/data/*) tools/figure-svg
-	@$(call msg,SVG,$@)
+$(SVGS) &: $(wildcard figures/*.tex) $(FIG_DATA) $(wildcard figures/data/*) tools/figure-svg
+	@$(call msg,SVG,$(SVG_DIR))
 	$(Q)$(NEED) book
-	$(Q)mkdir -p $(@D) && FIGURE_DATA="$$LITOS_ROOT/$(FIGBUILD)" tools/figure-svg $* $@
+	$(Q)mkdir -p $(SVG_DIR) && FIGURE_DATA="$$LITOS_ROOT/$(FIGBUILD)" tools/figure-svg $(SVG_DIR) $(SVG_NAMES)
 
 $(HTML_DIR)/figures/%.svg: $(SVG_DIR)/%.svg
 	$(Q)mkdir -p $(@D) && cp $< $@
-.PRECIOUS: $(SVG_DIR)/%.svg $(SVG_DIR)/segtree-%.svg
+.PRECIOUS: $(SVGS)
 
 $(HTML_DIR)/index.html: $(BOOK_CHAPTERS) tools/nw2html book/html.css $(wildcard figures/data/*)
 	@$(call msg,HTML,$(HTML_DIR))
