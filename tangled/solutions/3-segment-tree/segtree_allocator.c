@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 433 "chapters/90-solutions.nw"
+#line 468 "chapters/90-solutions.nw"
 /*
  * Exercise 3: a segment-tree page allocator.  Reference solution.
  */
@@ -7,7 +7,7 @@
 #include "kernel/heap.h"
 #include "kernel/segtree_allocator.h"
 
-#line 456 "chapters/90-solutions.nw"
+#line 491 "chapters/90-solutions.nw"
 /* 线段树的节点、字与树 */
 #define SEGTREE_MAX_CAPACITY ((size_t)1 << 31)
 #define WORD_PAGES 64
@@ -20,12 +20,14 @@ struct free_runs {
 	uint32_t longest;
 	uint32_t at_start;
 	uint32_t at_end;
+	bool push_owed;
 };
 
 struct segtree {
 	size_t capacity;
 	size_t words;
 	unsigned height;
+	size_t pushes_owed;
 	uint64_t *free_bits;
 	struct free_runs *node;
 };
@@ -41,7 +43,7 @@ static struct layout nodes_layout(size_t words)
 				_Alignof(struct free_runs) };
 }
 
-#line 498 "chapters/90-solutions.nw"
+#line 535 "chapters/90-solutions.nw"
 /* 合并两个孩子的空闲段 */
 static uint32_t max3(uint32_t a, uint32_t b, uint32_t c)
 {
@@ -54,7 +56,7 @@ static struct free_runs uniform(enum page_state state, size_t pages)
 {
 	uint32_t n = state == FREE ? (uint32_t)pages : 0;
 
-	return (struct free_runs){ n, n, n };
+	return (struct free_runs){ n, n, n, false };
 }
 
 static struct free_runs combine(struct free_runs left, struct free_runs right,
@@ -65,6 +67,7 @@ static struct free_runs combine(struct free_runs left, struct free_runs right,
 		.at_start = left.at_start == half ? (uint32_t)half + right.at_start
 						  : left.at_start,
 		.at_end = right.at_end == half ? (uint32_t)half + left.at_end : right.at_end,
+		.push_owed = false,
 	};
 }
 
@@ -78,7 +81,7 @@ static bool is_uniform(struct free_runs runs, size_t pages)
 	return runs.longest == 0 || runs.longest == pages;
 }
 
-#line 544 "chapters/90-solutions.nw"
+#line 582 "chapters/90-solutions.nw"
 /* 一个字里的空闲段 */
 static uint32_t longest_run_in(uint64_t bits)
 {
@@ -100,10 +103,10 @@ static struct free_runs word_runs(uint64_t bits)
 	at_end = (uint32_t)__builtin_clzll(~bits);
 	inner = bits >> at_start << at_start << at_end >> at_end;
 	return (struct free_runs){ max3(at_start, at_end, longest_run_in(inner)),
-				   at_start, at_end };
+				   at_start, at_end, false };
 }
 
-#line 575 "chapters/90-solutions.nw"
+#line 613 "chapters/90-solutions.nw"
 static unsigned free_page_in_word(uint64_t bits)
 {
 	uint64_t holes = bits & ~(bits << 1) & ~(bits >> 1) & INNER_PAGES;
@@ -127,13 +130,18 @@ static unsigned first_run_in_word(uint64_t bits, size_t count)
 	return (unsigned)__builtin_ctzll(starts);
 }
 
-#line 618 "chapters/90-solutions.nw"
+#line 659 "chapters/90-solutions.nw"
 /* 把统一的状态交给孩子 */
 static void set_uniform(struct segtree *t, size_t k, size_t pages,
 			enum page_state state)
 {
+	bool is_leaf = k >= t->words;
+
+	if (!is_leaf && !t->node[k].push_owed)
+		t->pushes_owed++;
 	t->node[k] = uniform(state, pages);
-	if (k >= t->words)
+	t->node[k].push_owed = !is_leaf;
+	if (is_leaf)
 		t->free_bits[k - t->words] = state == FREE ? ALL_FREE : 0;
 }
 
@@ -142,6 +150,8 @@ static void push_down(struct segtree *t, size_t k, size_t pages)
 	uint32_t longest = t->node[k].longest;
 	enum page_state state = longest ? FREE : ALLOCATED;
 
+	t->node[k].push_owed = false;
+	t->pushes_owed--;
 	if (t->node[2 * k].longest != longest / 2)
 		set_uniform(t, 2 * k, pages / 2, state);
 	if (t->node[2 * k + 1].longest != longest / 2)
@@ -150,31 +160,57 @@ static void push_down(struct segtree *t, size_t k, size_t pages)
 
 static void push_path(struct segtree *t, size_t word)
 {
-	size_t leaf = t->words + word, pages = t->words * WORD_PAGES;
-	unsigned shift = t->height;
+	size_t leaf = t->words + word;
+	unsigned top = 0, shift = 1;
 
-	while (shift > 0 && !is_uniform(t->node[leaf >> shift], pages)) {
-		shift--;
-		pages /= 2;
-	}
-	for (; shift > 0; shift--, pages /= 2)
-		push_down(t, leaf >> shift, pages);
+	for (size_t k = leaf / 2; k >= 1; k /= 2, shift++)
+		if (t->node[k].push_owed)
+			top = shift;
+	for (shift = top; shift > 0; shift--)
+		if (t->node[leaf >> shift].push_owed)
+			push_down(t, leaf >> shift, (size_t)WORD_PAGES << shift);
 }
 
 static void push_paths(struct segtree *t, size_t first, size_t end)
 {
 	size_t first_word = first / WORD_PAGES, last_word = (end - 1) / WORD_PAGES;
 
+	if (t->pushes_owed == 0)
+		return;
 	push_path(t, first_word);
 	if (last_word != first_word)
 		push_path(t, last_word);
 }
 
-#line 668 "chapters/90-solutions.nw"
+#line 723 "chapters/90-solutions.nw"
 /* 自底向上重新算出祖先 */
 static void recompute(struct segtree *t, size_t k, size_t pages)
 {
 	t->node[k] = combine(t->node[2 * k], t->node[2 * k + 1], pages / 2);
+}
+
+static void recompute_upward(struct segtree *t, size_t k, size_t pages)
+{
+	struct free_runs runs = t->node[k];
+
+	if (is_uniform(runs, pages)) {
+		while (k > 1 && t->node[k ^ 1].longest == runs.longest) {
+			runs.longest *= 2;
+			runs.at_start *= 2;
+			runs.at_end *= 2;
+			k /= 2;
+			pages *= 2;
+			t->node[k] = runs;
+		}
+	}
+	for (; k > 1; k /= 2, pages *= 2) {
+		struct free_runs sibling = t->node[k ^ 1], *parent = &t->node[k / 2];
+
+		runs = k & 1 ? combine(sibling, runs, pages) : combine(runs, sibling, pages);
+		if (runs.longest == parent->longest && same_runs(runs, *parent))
+			return;
+		*parent = runs;
+	}
 }
 
 static void recompute_paths(struct segtree *t, size_t first_word, size_t last_word)
@@ -199,19 +235,10 @@ static void recompute_paths(struct segtree *t, size_t first_word, size_t last_wo
 		t->node[right] = combine(t->node[2 * right], t->node[2 * right + 1], pages);
 		pages *= 2;
 	}
-	while (left > 1) {
-		struct free_runs runs;
-
-		left /= 2;
-		runs = combine(t->node[2 * left], t->node[2 * left + 1], pages);
-		if (same_runs(runs, t->node[left]))
-			return;
-		t->node[left] = runs;
-		pages *= 2;
-	}
+	recompute_upward(t, left, pages);
 }
 
-#line 712 "chapters/90-solutions.nw"
+#line 782 "chapters/90-solutions.nw"
 /* 建树 */
 static uint64_t initial_bits(const struct segtree *t, size_t word)
 {
@@ -239,7 +266,7 @@ static void build(struct segtree *t)
 	}
 }
 
-#line 747 "chapters/90-solutions.nw"
+#line 817 "chapters/90-solutions.nw"
 /* 找到最左边的一段空闲页 */
 static size_t find_run(struct segtree *t, size_t count)
 {
@@ -266,7 +293,7 @@ static size_t find_run(struct segtree *t, size_t count)
 	return first;
 }
 
-#line 781 "chapters/90-solutions.nw"
+#line 851 "chapters/90-solutions.nw"
 /* 查看一段页里有没有空闲的 */
 static uint64_t word_mask(size_t word, size_t first, size_t end)
 {
@@ -294,7 +321,7 @@ static bool range_has_free(const struct segtree *t, size_t first, size_t end)
 	return false;
 }
 
-#line 812 "chapters/90-solutions.nw"
+#line 882 "chapters/90-solutions.nw"
 /* 把一段页标成已分配或空闲 */
 static void mark_word(struct segtree *t, size_t word, uint64_t mask,
 		      enum page_state state)
@@ -324,7 +351,7 @@ static void mark_range(struct segtree *t, size_t first, size_t end,
 	recompute_paths(t, first_word, last_word);
 }
 
-#line 845 "chapters/90-solutions.nw"
+#line 915 "chapters/90-solutions.nw"
 /* 线段树分配器的操作 */
 static void *segtree_create(size_t capacity)
 {
@@ -397,7 +424,7 @@ static bool segtree_dealloc(void *self, size_t index)
 	return segtree_dealloc_contiguous(self, index, 1);
 }
 
-#line 944 "chapters/90-solutions.nw"
+#line 1014 "chapters/90-solutions.nw"
 /* 线段树分配器的函数表 */
 const struct allocator_ops segtree_allocator_ops = {
 	.name = "segtree",
