@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 468 "chapters/90-solutions.nw"
+#line 491 "chapters/90-solutions.nw"
 /*
  * Exercise 3: a segment-tree page allocator.  Reference solution.
  */
@@ -7,7 +7,7 @@
 #include "kernel/heap.h"
 #include "kernel/segtree_allocator.h"
 
-#line 491 "chapters/90-solutions.nw"
+#line 514 "chapters/90-solutions.nw"
 /* 线段树的节点、字与树 */
 #define SEGTREE_MAX_CAPACITY ((size_t)1 << 31)
 #define WORD_PAGES 64
@@ -20,16 +20,15 @@ struct free_runs {
 	uint32_t longest;
 	uint32_t at_start;
 	uint32_t at_end;
-	bool push_owed;
 };
 
 struct segtree {
 	size_t capacity;
 	size_t words;
 	unsigned height;
-	size_t pushes_owed;
 	uint64_t *free_bits;
 	struct free_runs *node;
+	bool *push_owed;
 };
 
 static struct layout bits_layout(size_t words)
@@ -43,7 +42,12 @@ static struct layout nodes_layout(size_t words)
 				_Alignof(struct free_runs) };
 }
 
-#line 535 "chapters/90-solutions.nw"
+static struct layout flags_layout(size_t words)
+{
+	return (struct layout){ 2 * words * sizeof(bool), _Alignof(bool) };
+}
+
+#line 562 "chapters/90-solutions.nw"
 /* 合并两个孩子的空闲段 */
 static uint32_t max3(uint32_t a, uint32_t b, uint32_t c)
 {
@@ -56,18 +60,17 @@ static struct free_runs uniform(enum page_state state, size_t pages)
 {
 	uint32_t n = state == FREE ? (uint32_t)pages : 0;
 
-	return (struct free_runs){ n, n, n, false };
+	return (struct free_runs){ n, n, n };
 }
 
 static struct free_runs combine(struct free_runs left, struct free_runs right,
-				size_t half)
+				uint32_t half)
 {
 	return (struct free_runs){
 		.longest = max3(left.longest, right.longest, left.at_end + right.at_start),
-		.at_start = left.at_start == half ? (uint32_t)half + right.at_start
+		.at_start = left.at_start == half ? half + right.at_start
 						  : left.at_start,
-		.at_end = right.at_end == half ? (uint32_t)half + left.at_end : right.at_end,
-		.push_owed = false,
+		.at_end = right.at_end == half ? half + left.at_end : right.at_end,
 	};
 }
 
@@ -81,7 +84,7 @@ static bool is_uniform(struct free_runs runs, size_t pages)
 	return runs.longest == 0 || runs.longest == pages;
 }
 
-#line 582 "chapters/90-solutions.nw"
+#line 608 "chapters/90-solutions.nw"
 /* 一个字里的空闲段 */
 static uint32_t longest_run_in(uint64_t bits)
 {
@@ -103,10 +106,10 @@ static struct free_runs word_runs(uint64_t bits)
 	at_end = (uint32_t)__builtin_clzll(~bits);
 	inner = bits >> at_start << at_start << at_end >> at_end;
 	return (struct free_runs){ max3(at_start, at_end, longest_run_in(inner)),
-				   at_start, at_end, false };
+				   at_start, at_end };
 }
 
-#line 613 "chapters/90-solutions.nw"
+#line 639 "chapters/90-solutions.nw"
 static unsigned free_page_in_word(uint64_t bits)
 {
 	uint64_t holes = bits & ~(bits << 1) & ~(bits >> 1) & INNER_PAGES;
@@ -130,17 +133,15 @@ static unsigned first_run_in_word(uint64_t bits, size_t count)
 	return (unsigned)__builtin_ctzll(starts);
 }
 
-#line 659 "chapters/90-solutions.nw"
+#line 685 "chapters/90-solutions.nw"
 /* 把统一的状态交给孩子 */
 static void set_uniform(struct segtree *t, size_t k, size_t pages,
 			enum page_state state)
 {
 	bool is_leaf = k >= t->words;
 
-	if (!is_leaf && !t->node[k].push_owed)
-		t->pushes_owed++;
 	t->node[k] = uniform(state, pages);
-	t->node[k].push_owed = !is_leaf;
+	t->push_owed[k] = !is_leaf;
 	if (is_leaf)
 		t->free_bits[k - t->words] = state == FREE ? ALL_FREE : 0;
 }
@@ -150,39 +151,40 @@ static void push_down(struct segtree *t, size_t k, size_t pages)
 	uint32_t longest = t->node[k].longest;
 	enum page_state state = longest ? FREE : ALLOCATED;
 
-	t->node[k].push_owed = false;
-	t->pushes_owed--;
+	t->push_owed[k] = false;
 	if (t->node[2 * k].longest != longest / 2)
 		set_uniform(t, 2 * k, pages / 2, state);
 	if (t->node[2 * k + 1].longest != longest / 2)
 		set_uniform(t, 2 * k + 1, pages / 2, state);
 }
 
-static void push_path(struct segtree *t, size_t word)
+static bool path_owes_push(const struct segtree *t, size_t leaf)
 {
-	size_t leaf = t->words + word;
-	unsigned top = 0, shift = 1;
+	for (size_t k = leaf / 2; k >= 1; k /= 2)
+		if (t->push_owed[k])
+			return true;
+	return false;
+}
 
-	for (size_t k = leaf / 2; k >= 1; k /= 2, shift++)
-		if (t->node[k].push_owed)
-			top = shift;
-	for (shift = top; shift > 0; shift--)
-		if (t->node[leaf >> shift].push_owed)
+static void push_path(struct segtree *t, size_t leaf)
+{
+	for (unsigned shift = t->height; shift > 0; shift--)
+		if (t->push_owed[leaf >> shift])
 			push_down(t, leaf >> shift, (size_t)WORD_PAGES << shift);
 }
 
 static void push_paths(struct segtree *t, size_t first, size_t end)
 {
-	size_t first_word = first / WORD_PAGES, last_word = (end - 1) / WORD_PAGES;
+	size_t first_leaf = t->words + first / WORD_PAGES;
+	size_t last_leaf = t->words + (end - 1) / WORD_PAGES;
 
-	if (t->pushes_owed == 0)
-		return;
-	push_path(t, first_word);
-	if (last_word != first_word)
-		push_path(t, last_word);
+	if (path_owes_push(t, first_leaf))
+		push_path(t, first_leaf);
+	if (last_leaf != first_leaf && path_owes_push(t, last_leaf))
+		push_path(t, last_leaf);
 }
 
-#line 723 "chapters/90-solutions.nw"
+#line 749 "chapters/90-solutions.nw"
 /* 自底向上重新算出祖先 */
 static void recompute(struct segtree *t, size_t k, size_t pages)
 {
@@ -191,25 +193,22 @@ static void recompute(struct segtree *t, size_t k, size_t pages)
 
 static void recompute_upward(struct segtree *t, size_t k, size_t pages)
 {
-	struct free_runs runs = t->node[k];
+	uint32_t n = t->node[k].longest;
 
-	if (is_uniform(runs, pages)) {
-		while (k > 1 && t->node[k ^ 1].longest == runs.longest) {
-			runs.longest *= 2;
-			runs.at_start *= 2;
-			runs.at_end *= 2;
+	if (is_uniform(t->node[k], pages)) {
+		while (k > 1 && t->node[k ^ 1].longest == n) {
 			k /= 2;
+			n *= 2;
 			pages *= 2;
-			t->node[k] = runs;
+			t->node[k] = (struct free_runs){ n, n, n };
 		}
 	}
-	for (; k > 1; k /= 2, pages *= 2) {
-		struct free_runs sibling = t->node[k ^ 1], *parent = &t->node[k / 2];
+	for (k /= 2; k >= 1; k /= 2, pages *= 2) {
+		struct free_runs runs = combine(t->node[2 * k], t->node[2 * k + 1], pages);
 
-		runs = k & 1 ? combine(sibling, runs, pages) : combine(runs, sibling, pages);
-		if (runs.longest == parent->longest && same_runs(runs, *parent))
+		if (runs.longest == t->node[k].longest && same_runs(runs, t->node[k]))
 			return;
-		*parent = runs;
+		t->node[k] = runs;
 	}
 }
 
@@ -238,7 +237,7 @@ static void recompute_paths(struct segtree *t, size_t first_word, size_t last_wo
 	recompute_upward(t, left, pages);
 }
 
-#line 782 "chapters/90-solutions.nw"
+#line 805 "chapters/90-solutions.nw"
 /* 建树 */
 static uint64_t initial_bits(const struct segtree *t, size_t word)
 {
@@ -255,6 +254,8 @@ static void build(struct segtree *t)
 {
 	size_t pages = 2 * WORD_PAGES;
 
+	for (size_t k = 0; k < 2 * t->words; k++)
+		t->push_owed[k] = false;
 	for (size_t word = 0; word < t->words; word++) {
 		t->free_bits[word] = initial_bits(t, word);
 		t->node[t->words + word] = word_runs(t->free_bits[word]);
@@ -266,7 +267,7 @@ static void build(struct segtree *t)
 	}
 }
 
-#line 817 "chapters/90-solutions.nw"
+#line 842 "chapters/90-solutions.nw"
 /* 找到最左边的一段空闲页 */
 static size_t find_run(struct segtree *t, size_t count)
 {
@@ -293,7 +294,7 @@ static size_t find_run(struct segtree *t, size_t count)
 	return first;
 }
 
-#line 851 "chapters/90-solutions.nw"
+#line 876 "chapters/90-solutions.nw"
 /* 查看一段页里有没有空闲的 */
 static uint64_t word_mask(size_t word, size_t first, size_t end)
 {
@@ -309,8 +310,11 @@ static bool range_has_free(const struct segtree *t, size_t first, size_t end)
 	size_t first_word = first / WORD_PAGES, last_word = (end - 1) / WORD_PAGES;
 	size_t left = t->words + first_word + 1, right = t->words + last_word;
 
-	if ((t->free_bits[first_word] & word_mask(first_word, first, end)) ||
-	    (t->free_bits[last_word] & word_mask(last_word, first, end)))
+	if (t->free_bits[first_word] & word_mask(first_word, first, end))
+		return true;
+	if (last_word == first_word)
+		return false;
+	if (t->free_bits[last_word] & word_mask(last_word, first, end))
 		return true;
 	for (; left < right; left /= 2, right /= 2) {
 		if ((left & 1) && t->node[left++].longest)
@@ -321,7 +325,7 @@ static bool range_has_free(const struct segtree *t, size_t first, size_t end)
 	return false;
 }
 
-#line 882 "chapters/90-solutions.nw"
+#line 910 "chapters/90-solutions.nw"
 /* 把一段页标成已分配或空闲 */
 static void mark_word(struct segtree *t, size_t word, uint64_t mask,
 		      enum page_state state)
@@ -351,8 +355,21 @@ static void mark_range(struct segtree *t, size_t first, size_t end,
 	recompute_paths(t, first_word, last_word);
 }
 
-#line 915 "chapters/90-solutions.nw"
+#line 943 "chapters/90-solutions.nw"
 /* 线段树分配器的操作 */
+static void segtree_destroy(void *self)
+{
+	struct segtree *t = self;
+
+	if (t->free_bits)
+		heap_dealloc(t->free_bits, bits_layout(t->words));
+	if (t->node)
+		heap_dealloc(t->node, nodes_layout(t->words));
+	if (t->push_owed)
+		heap_dealloc(t->push_owed, flags_layout(t->words));
+	heap_dealloc(t, LAYOUT_OF(struct segtree));
+}
+
 static void *segtree_create(size_t capacity)
 {
 	struct segtree *t;
@@ -369,25 +386,13 @@ static void *segtree_create(size_t capacity)
 	}
 	t->free_bits = heap_alloc(bits_layout(t->words));
 	t->node = heap_alloc(nodes_layout(t->words));
-	if (!t->free_bits || !t->node) {
-		if (t->free_bits)
-			heap_dealloc(t->free_bits, bits_layout(t->words));
-		if (t->node)
-			heap_dealloc(t->node, nodes_layout(t->words));
-		heap_dealloc(t, LAYOUT_OF(struct segtree));
+	t->push_owed = heap_alloc(flags_layout(t->words));
+	if (!t->free_bits || !t->node || !t->push_owed) {
+		segtree_destroy(t);
 		return NULL;
 	}
 	build(t);
 	return t;
-}
-
-static void segtree_destroy(void *self)
-{
-	struct segtree *t = self;
-
-	heap_dealloc(t->free_bits, bits_layout(t->words));
-	heap_dealloc(t->node, nodes_layout(t->words));
-	heap_dealloc(t, LAYOUT_OF(struct segtree));
 }
 
 static bool segtree_alloc_contiguous(void *self, size_t count, size_t *first)
@@ -424,7 +429,7 @@ static bool segtree_dealloc(void *self, size_t index)
 	return segtree_dealloc_contiguous(self, index, 1);
 }
 
-#line 1014 "chapters/90-solutions.nw"
+#line 1043 "chapters/90-solutions.nw"
 /* 线段树分配器的函数表 */
 const struct allocator_ops segtree_allocator_ops = {
 	.name = "segtree",
