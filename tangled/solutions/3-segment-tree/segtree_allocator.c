@@ -237,7 +237,7 @@ static void recompute_paths(struct segtree *t, size_t first_word, size_t last_wo
 	recompute_upward(t, left, pages);
 }
 
-#line 805 "chapters/90-solutions.nw"
+#line 806 "chapters/90-solutions.nw"
 /* 建树 */
 static uint64_t initial_bits(const struct segtree *t, size_t word)
 {
@@ -267,7 +267,7 @@ static void build(struct segtree *t)
 	}
 }
 
-#line 842 "chapters/90-solutions.nw"
+#line 843 "chapters/90-solutions.nw"
 /* 找到最左边的一段空闲页 */
 static size_t find_run(struct segtree *t, size_t count)
 {
@@ -294,7 +294,7 @@ static size_t find_run(struct segtree *t, size_t count)
 	return first;
 }
 
-#line 876 "chapters/90-solutions.nw"
+#line 877 "chapters/90-solutions.nw"
 /* 查看一段页里有没有空闲的 */
 static uint64_t word_mask(size_t word, size_t first, size_t end)
 {
@@ -325,7 +325,7 @@ static bool range_has_free(const struct segtree *t, size_t first, size_t end)
 	return false;
 }
 
-#line 910 "chapters/90-solutions.nw"
+#line 911 "chapters/90-solutions.nw"
 /* 把一段页标成已分配或空闲 */
 static void mark_word(struct segtree *t, size_t word, uint64_t mask,
 		      enum page_state state)
@@ -355,7 +355,7 @@ static void mark_range(struct segtree *t, size_t first, size_t end,
 	recompute_paths(t, first_word, last_word);
 }
 
-#line 943 "chapters/90-solutions.nw"
+#line 945 "chapters/90-solutions.nw"
 /* 线段树分配器的操作 */
 static void segtree_destroy(void *self)
 {
@@ -429,7 +429,7 @@ static bool segtree_dealloc(void *self, size_t index)
 	return segtree_dealloc_contiguous(self, index, 1);
 }
 
-#line 1043 "chapters/90-solutions.nw"
+#line 1045 "chapters/90-solutions.nw"
 /* 线段树分配器的函数表 */
 const struct allocator_ops segtree_allocator_ops = {
 	.name = "segtree",
