@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 433 "chapters/90-solutions.nw"
+#line 491 "chapters/90-solutions.nw"
 /*
  * Exercise 3: a segment-tree page allocator.  Reference solution.
  */
@@ -7,7 +7,7 @@
 #include "kernel/heap.h"
 #include "kernel/segtree_allocator.h"
 
-#line 456 "chapters/90-solutions.nw"
+#line 514 "chapters/90-solutions.nw"
 /* 线段树的节点、字与树 */
 #define SEGTREE_MAX_CAPACITY ((size_t)1 << 31)
 #define WORD_PAGES 64
@@ -28,6 +28,7 @@ struct segtree {
 	unsigned height;
 	uint64_t *free_bits;
 	struct free_runs *node;
+	bool *push_owed;
 };
 
 static struct layout bits_layout(size_t words)
@@ -41,7 +42,12 @@ static struct layout nodes_layout(size_t words)
 				_Alignof(struct free_runs) };
 }
 
-#line 498 "chapters/90-solutions.nw"
+static struct layout flags_layout(size_t words)
+{
+	return (struct layout){ 2 * words * sizeof(bool), _Alignof(bool) };
+}
+
+#line 562 "chapters/90-solutions.nw"
 /* 合并两个孩子的空闲段 */
 static uint32_t max3(uint32_t a, uint32_t b, uint32_t c)
 {
@@ -58,13 +64,13 @@ static struct free_runs uniform(enum page_state state, size_t pages)
 }
 
 static struct free_runs combine(struct free_runs left, struct free_runs right,
-				size_t half)
+				uint32_t half)
 {
 	return (struct free_runs){
 		.longest = max3(left.longest, right.longest, left.at_end + right.at_start),
-		.at_start = left.at_start == half ? (uint32_t)half + right.at_start
+		.at_start = left.at_start == half ? half + right.at_start
 						  : left.at_start,
-		.at_end = right.at_end == half ? (uint32_t)half + left.at_end : right.at_end,
+		.at_end = right.at_end == half ? half + left.at_end : right.at_end,
 	};
 }
 
@@ -78,7 +84,7 @@ static bool is_uniform(struct free_runs runs, size_t pages)
 	return runs.longest == 0 || runs.longest == pages;
 }
 
-#line 544 "chapters/90-solutions.nw"
+#line 608 "chapters/90-solutions.nw"
 /* 一个字里的空闲段 */
 static uint32_t longest_run_in(uint64_t bits)
 {
@@ -103,7 +109,7 @@ static struct free_runs word_runs(uint64_t bits)
 				   at_start, at_end };
 }
 
-#line 575 "chapters/90-solutions.nw"
+#line 639 "chapters/90-solutions.nw"
 static unsigned free_page_in_word(uint64_t bits)
 {
 	uint64_t holes = bits & ~(bits << 1) & ~(bits >> 1) & INNER_PAGES;
@@ -127,13 +133,16 @@ static unsigned first_run_in_word(uint64_t bits, size_t count)
 	return (unsigned)__builtin_ctzll(starts);
 }
 
-#line 618 "chapters/90-solutions.nw"
+#line 685 "chapters/90-solutions.nw"
 /* 把统一的状态交给孩子 */
 static void set_uniform(struct segtree *t, size_t k, size_t pages,
 			enum page_state state)
 {
+	bool is_leaf = k >= t->words;
+
 	t->node[k] = uniform(state, pages);
-	if (k >= t->words)
+	t->push_owed[k] = !is_leaf;
+	if (is_leaf)
 		t->free_bits[k - t->words] = state == FREE ? ALL_FREE : 0;
 }
 
@@ -142,39 +151,65 @@ static void push_down(struct segtree *t, size_t k, size_t pages)
 	uint32_t longest = t->node[k].longest;
 	enum page_state state = longest ? FREE : ALLOCATED;
 
+	t->push_owed[k] = false;
 	if (t->node[2 * k].longest != longest / 2)
 		set_uniform(t, 2 * k, pages / 2, state);
 	if (t->node[2 * k + 1].longest != longest / 2)
 		set_uniform(t, 2 * k + 1, pages / 2, state);
 }
 
-static void push_path(struct segtree *t, size_t word)
+static bool path_owes_push(const struct segtree *t, size_t leaf)
 {
-	size_t leaf = t->words + word, pages = t->words * WORD_PAGES;
-	unsigned shift = t->height;
+	for (size_t k = leaf / 2; k >= 1; k /= 2)
+		if (t->push_owed[k])
+			return true;
+	return false;
+}
 
-	while (shift > 0 && !is_uniform(t->node[leaf >> shift], pages)) {
-		shift--;
-		pages /= 2;
-	}
-	for (; shift > 0; shift--, pages /= 2)
-		push_down(t, leaf >> shift, pages);
+static void push_path(struct segtree *t, size_t leaf)
+{
+	for (unsigned shift = t->height; shift > 0; shift--)
+		if (t->push_owed[leaf >> shift])
+			push_down(t, leaf >> shift, (size_t)WORD_PAGES << shift);
 }
 
 static void push_paths(struct segtree *t, size_t first, size_t end)
 {
-	size_t first_word = first / WORD_PAGES, last_word = (end - 1) / WORD_PAGES;
+	size_t first_leaf = t->words + first / WORD_PAGES;
+	size_t last_leaf = t->words + (end - 1) / WORD_PAGES;
 
-	push_path(t, first_word);
-	if (last_word != first_word)
-		push_path(t, last_word);
+	if (path_owes_push(t, first_leaf))
+		push_path(t, first_leaf);
+	if (last_leaf != first_leaf && path_owes_push(t, last_leaf))
+		push_path(t, last_leaf);
 }
 
-#line 668 "chapters/90-solutions.nw"
+#line 749 "chapters/90-solutions.nw"
 /* 自底向上重新算出祖先 */
 static void recompute(struct segtree *t, size_t k, size_t pages)
 {
 	t->node[k] = combine(t->node[2 * k], t->node[2 * k + 1], pages / 2);
+}
+
+static void recompute_upward(struct segtree *t, size_t k, size_t pages)
+{
+	uint32_t n = t->node[k].longest;
+
+	if (is_uniform(t->node[k], pages)) {
+		while (k > 1 && t->node[k ^ 1].longest == n) {
+			k /= 2;
+			n *= 2;
+			pages *= 2;
+			t->node[k] = (struct free_runs){ n, n, n };
+		}
+	}
+	for (k /= 2; k >= 1; k /= 2, pages *= 2) {
+		struct free_runs runs = combine(t->node[2 * k], t->node[2 * k + 1], pages);
+
+		if (runs.longest == t->node[k].longest && same_runs(runs, t->node[k]))
+			return;
+		t->node[k] = runs;
+	}
 }
 
 static void recompute_paths(struct segtree *t, size_t first_word, size_t last_word)
@@ -199,19 +234,10 @@ static void recompute_paths(struct segtree *t, size_t first_word, size_t last_wo
 		t->node[right] = combine(t->node[2 * right], t->node[2 * right + 1], pages);
 		pages *= 2;
 	}
-	while (left > 1) {
-		struct free_runs runs;
-
-		left /= 2;
-		runs = combine(t->node[2 * left], t->node[2 * left + 1], pages);
-		if (same_runs(runs, t->node[left]))
-			return;
-		t->node[left] = runs;
-		pages *= 2;
-	}
+	recompute_upward(t, left, pages);
 }
 
-#line 712 "chapters/90-solutions.nw"
+#line 806 "chapters/90-solutions.nw"
 /* 建树 */
 static uint64_t initial_bits(const struct segtree *t, size_t word)
 {
@@ -228,6 +254,8 @@ static void build(struct segtree *t)
 {
 	size_t pages = 2 * WORD_PAGES;
 
+	for (size_t k = 0; k < 2 * t->words; k++)
+		t->push_owed[k] = false;
 	for (size_t word = 0; word < t->words; word++) {
 		t->free_bits[word] = initial_bits(t, word);
 		t->node[t->words + word] = word_runs(t->free_bits[word]);
@@ -239,7 +267,7 @@ static void build(struct segtree *t)
 	}
 }
 
-#line 747 "chapters/90-solutions.nw"
+#line 843 "chapters/90-solutions.nw"
 /* 找到最左边的一段空闲页 */
 static size_t find_run(struct segtree *t, size_t count)
 {
@@ -266,7 +294,7 @@ static size_t find_run(struct segtree *t, size_t count)
 	return first;
 }
 
-#line 781 "chapters/90-solutions.nw"
+#line 877 "chapters/90-solutions.nw"
 /* 查看一段页里有没有空闲的 */
 static uint64_t word_mask(size_t word, size_t first, size_t end)
 {
@@ -282,8 +310,11 @@ static bool range_has_free(const struct segtree *t, size_t first, size_t end)
 	size_t first_word = first / WORD_PAGES, last_word = (end - 1) / WORD_PAGES;
 	size_t left = t->words + first_word + 1, right = t->words + last_word;
 
-	if ((t->free_bits[first_word] & word_mask(first_word, first, end)) ||
-	    (t->free_bits[last_word] & word_mask(last_word, first, end)))
+	if (t->free_bits[first_word] & word_mask(first_word, first, end))
+		return true;
+	if (last_word == first_word)
+		return false;
+	if (t->free_bits[last_word] & word_mask(last_word, first, end))
 		return true;
 	for (; left < right; left /= 2, right /= 2) {
 		if ((left & 1) && t->node[left++].longest)
@@ -294,7 +325,7 @@ static bool range_has_free(const struct segtree *t, size_t first, size_t end)
 	return false;
 }
 
-#line 812 "chapters/90-solutions.nw"
+#line 911 "chapters/90-solutions.nw"
 /* 把一段页标成已分配或空闲 */
 static void mark_word(struct segtree *t, size_t word, uint64_t mask,
 		      enum page_state state)
@@ -324,8 +355,21 @@ static void mark_range(struct segtree *t, size_t first, size_t end,
 	recompute_paths(t, first_word, last_word);
 }
 
-#line 845 "chapters/90-solutions.nw"
+#line 945 "chapters/90-solutions.nw"
 /* 线段树分配器的操作 */
+static void segtree_destroy(void *self)
+{
+	struct segtree *t = self;
+
+	if (t->free_bits)
+		heap_dealloc(t->free_bits, bits_layout(t->words));
+	if (t->node)
+		heap_dealloc(t->node, nodes_layout(t->words));
+	if (t->push_owed)
+		heap_dealloc(t->push_owed, flags_layout(t->words));
+	heap_dealloc(t, LAYOUT_OF(struct segtree));
+}
+
 static void *segtree_create(size_t capacity)
 {
 	struct segtree *t;
@@ -342,25 +386,13 @@ static void *segtree_create(size_t capacity)
 	}
 	t->free_bits = heap_alloc(bits_layout(t->words));
 	t->node = heap_alloc(nodes_layout(t->words));
-	if (!t->free_bits || !t->node) {
-		if (t->free_bits)
-			heap_dealloc(t->free_bits, bits_layout(t->words));
-		if (t->node)
-			heap_dealloc(t->node, nodes_layout(t->words));
-		heap_dealloc(t, LAYOUT_OF(struct segtree));
+	t->push_owed = heap_alloc(flags_layout(t->words));
+	if (!t->free_bits || !t->node || !t->push_owed) {
+		segtree_destroy(t);
 		return NULL;
 	}
 	build(t);
 	return t;
-}
-
-static void segtree_destroy(void *self)
-{
-	struct segtree *t = self;
-
-	heap_dealloc(t->free_bits, bits_layout(t->words));
-	heap_dealloc(t->node, nodes_layout(t->words));
-	heap_dealloc(t, LAYOUT_OF(struct segtree));
 }
 
 static bool segtree_alloc_contiguous(void *self, size_t count, size_t *first)
@@ -397,7 +429,7 @@ static bool segtree_dealloc(void *self, size_t index)
 	return segtree_dealloc_contiguous(self, index, 1);
 }
 
-#line 944 "chapters/90-solutions.nw"
+#line 1045 "chapters/90-solutions.nw"
 /* 线段树分配器的函数表 */
 const struct allocator_ops segtree_allocator_ops = {
 	.name = "segtree",
