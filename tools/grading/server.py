@@ -99,6 +99,11 @@ class Server:
         writer.start()
         return writer
 
+    def reply(self, line):
+        """Answer a question of the server.  It is waiting for this line and
+        not writing, so a short line is written here, without a thread."""
+        self._write((line + "\n").encode())
+
     def _write(self, data):
         try:
             self.proc.stdin.write(data)
