@@ -47,7 +47,8 @@ class Server:
     def __init__(self, sandbox, argv, limits, what, answer_seconds=None):
         self.what, self.limits, self.answer_seconds = what, limits, answer_seconds
         self.proc = sandbox.popen(argv, limits)
-        self.errors = CappedReader(self.proc.stderr, limits.output, on_overflow=self._flooded)
+        self.errors = CappedReader(self.proc.stderr, limits.output,
+                                   on_overflow=lambda: self._stop("output"))
         self.deadline = time.monotonic() + limits.seconds
         self.waiting_since = None
         self.stopped_because = None
@@ -65,9 +66,6 @@ class Server:
     def _stop(self, why):
         self.stopped_because = self.stopped_because or why
         kill(self.proc)
-
-    def _flooded(self):
-        self._stop("output")
 
     def diagnostics(self):
         text = self.errors.text()
