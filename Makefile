@@ -131,8 +131,9 @@ KDEFS    := $(if $(filter failure,$(PLANT)),-DKTEST_PLANT_FAILURE) \
 	    $(if $(filter segtree,$(ALLOCATOR)),-DFRAME_ALLOCATOR_OPS=segtree_allocator_ops)
 KLDFLAGS := -nostdlib -static -no-pie -Wl,--no-warn-rwx-segments
 
-# The kernel's sources, in link order: the RISC-V code (chapters 1, 1b and
-# 4a), the portable code of every chapter, and the kernel-resident tests.
+# The kernel's sources: the RISC-V code (chapters 1, 1b and 4a) first, then
+# kernel/ sorted by name, the portable code of every chapter and the
+# kernel-resident tests together (the tests run in this order).
 ARCH_SRCS      := entry.S trap.S arch.c backtrace.c main.c paging.c paging_test.c \
 		  sbi.c string.c trap.c trap_planted_test.c
 PORTABLE_SRCS  := buddy.c fdt.c frame.c heap.c kspace.c memmap.c pagetable.c panic.c \
@@ -276,8 +277,7 @@ $(HTESTS): $(patsubst tangled/%,$(HBUILD)/%.o,$(HTEST_SRCS)) $(HLIB)
 # Files that must not compile: the chapters' claims about C's type checks.
 COMPILE_FAIL := $(wildcard tangled/tests/compile-fail/*.c)
 
-check-compile-fail: ## the examples the compiler must reject are rejected
-	$(Q)$(NEED) host
+check-compile-fail: | need-host ## the examples the compiler must reject are rejected
 	$(Q)for f in $(COMPILE_FAIL); do \
 	  tools/expect-compile-error $$f $(HCC) -std=gnu11 $(WARNINGS) -Itangled -c -o /dev/null || exit 1; \
 	done
@@ -288,9 +288,8 @@ host-lib: $(HLIB) ## build/host/libkernel.a: the portable code for the host
 # Device trees of QEMU's virt machine, for the device-tree reader's tests.
 DTBS := $(BUILD)/dtb/virt-128M.dtb $(BUILD)/dtb/virt-256M.dtb
 
-$(BUILD)/dtb/virt-%.dtb:
+$(BUILD)/dtb/virt-%.dtb: | need-kernel
 	@$(call msg,DUMPDTB,$@)
-	$(Q)$(NEED) kernel
 	$(Q)mkdir -p $(@D) && $(QEMU) -machine virt,dumpdtb=$@ -m $* -nographic -bios default >/dev/null
 
 host-test: $(HTESTS) $(DTBS) ## the portable code's tests under ASan+UBSan (T=filter)

@@ -79,7 +79,7 @@ class Server:
         elif self.stopped_because == "silent":
             why = (f"{self.what} did not answer one request within {self.answer_seconds:.0f} s "
                    "(an endless loop?)")
-        elif self.errors.overflow:
+        elif self.stopped_because == "output" or self.errors.overflow:
             why = f"{self.what} printed more than 1 MiB"
         elif status == -9:
             why += ("; killed by SIGKILL from outside (the machine ran out of memory, or "
