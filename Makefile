@@ -553,6 +553,10 @@ $(BOOK_PDF): $(BOOK_DIR)/body.tex $(BOOK_DIR)/edition.tex $(FIG_DATA) \
 	    echo "XeLaTeX failed; full log: $(BOOK_DIR)/book.log" >&2; exit 1; }
 	$(Q)cp $(BOOK_DIR)/book.pdf $@
 
+# The text of an edition, for the checks that search it.
+$(BOOK_PDF:.pdf=.txt): $(BOOK_PDF)
+	$(Q)pdftotext $< $@.tmp && mv $@.tmp $@
+
 .PHONY: pdf
 pdf: $(BOOK_PDF) ## the book (EDITION=teacher adds the solutions)
 
