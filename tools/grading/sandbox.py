@@ -132,10 +132,15 @@ class Sandbox:
                                 stderr=subprocess.PIPE, start_new_session=True, cwd=self.cwd(),
                                 preexec_fn=self._limits(limits))
 
-    def run(self, argv, limits, idle=None):
+    def start_dir(self):
+        """Where commands start, as they see it."""
+        return BUILD if self.mode == "bwrap" else self.src
+
+    def run(self, argv, limits, idle=None, stuck=None):
         """Run argv to its end; return (status, output, why).  output is
         stdout and stderr together, at most limits.output bytes; why is None,
-        "timeout", "idle" (no output for idle seconds) or "output"."""
+        "timeout", "idle" (no output for idle seconds), "output" or "stuck"
+        (stuck(), asked a few times a second, said so)."""
         proc = subprocess.Popen(self._wrap(argv, self.mode), stdin=subprocess.DEVNULL,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=self.cwd(),
                                 start_new_session=True, preexec_fn=self._limits(limits))
@@ -151,6 +156,8 @@ class Sandbox:
                 why = "idle"
             elif reader.overflow:
                 why = "output"
+            elif stuck and stuck():
+                why = "stuck"
             if why:
                 kill(proc)
                 break
