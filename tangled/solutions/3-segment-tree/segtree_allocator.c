@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 531 "chapters/90-solutions.nw"
+#line 532 "chapters/90-solutions.nw"
 /*
  * Exercise 3: a segment-tree page allocator.  Reference solution.
  */
@@ -7,7 +7,7 @@
 #include "kernel/heap.h"
 #include "kernel/segtree_allocator.h"
 
-#line 557 "chapters/90-solutions.nw"
+#line 558 "chapters/90-solutions.nw"
 /* 线段树的节点、字与树 */
 #define SEGTREE_MAX_CAPACITY ((size_t)1 << 31)
 #define WORD_PAGES 64
@@ -61,7 +61,7 @@ static void set_node(struct segtree *t, size_t k, struct free_runs runs)
 	t->at_end[k] = runs.at_end;
 }
 
-#line 619 "chapters/90-solutions.nw"
+#line 620 "chapters/90-solutions.nw"
 /* 合并两个孩子的空闲段 */
 static uint32_t max3(uint32_t a, uint32_t b, uint32_t c)
 {
@@ -98,7 +98,7 @@ static bool is_uniform(struct free_runs runs, size_t pages)
 	return runs.longest == 0 || runs.longest == pages;
 }
 
-#line 666 "chapters/90-solutions.nw"
+#line 667 "chapters/90-solutions.nw"
 /* 一个字里的空闲段 */
 static uint32_t longest_run_in(uint64_t bits)
 {
@@ -123,7 +123,7 @@ static inline struct free_runs word_runs(uint64_t bits)
 				   at_start, at_end };
 }
 
-#line 697 "chapters/90-solutions.nw"
+#line 698 "chapters/90-solutions.nw"
 static unsigned free_page_in_word(uint64_t bits)
 {
 	uint64_t holes = bits & ~(bits << 1) & ~(bits >> 1) & INNER_PAGES;
@@ -147,7 +147,7 @@ static unsigned first_run_in_word(uint64_t bits, size_t count)
 	return (unsigned)__builtin_ctzll(starts);
 }
 
-#line 746 "chapters/90-solutions.nw"
+#line 747 "chapters/90-solutions.nw"
 /* 把统一的状态交给孩子 */
 static void set_uniform(struct segtree *t, size_t k, size_t pages,
 			enum page_state state)
@@ -205,7 +205,7 @@ static inline void push_paths(struct segtree *t, size_t first, size_t end)
 		push_from_root(t, first_leaf, last_leaf);
 }
 
-#line 820 "chapters/90-solutions.nw"
+#line 821 "chapters/90-solutions.nw"
 /* 自底向上重新算出祖先 */
 static void recompute(struct segtree *t, size_t k, size_t pages)
 {
@@ -258,7 +258,7 @@ static void recompute_paths(struct segtree *t, size_t first_word, size_t last_wo
 	recompute_upward(t, left, pages);
 }
 
-#line 878 "chapters/90-solutions.nw"
+#line 879 "chapters/90-solutions.nw"
 /* 建树 */
 static uint64_t initial_bits(const struct segtree *t, size_t word)
 {
@@ -290,7 +290,7 @@ static void build(struct segtree *t)
 	}
 }
 
-#line 917 "chapters/90-solutions.nw"
+#line 918 "chapters/90-solutions.nw"
 /* 找到最左边的一段空闲页 */
 static size_t find_run(struct segtree *t, size_t count)
 {
@@ -317,7 +317,7 @@ static size_t find_run(struct segtree *t, size_t count)
 	return first;
 }
 
-#line 953 "chapters/90-solutions.nw"
+#line 954 "chapters/90-solutions.nw"
 /* 查看一段页里有没有空闲的 */
 static uint64_t pages_from(size_t first)
 {
@@ -348,7 +348,7 @@ static bool range_has_free(const struct segtree *t, size_t first, size_t end)
 	return false;
 }
 
-#line 989 "chapters/90-solutions.nw"
+#line 990 "chapters/90-solutions.nw"
 /* 把一段页标成已分配或空闲 */
 static void mark_word(struct segtree *t, size_t word, uint64_t mask,
 		      enum page_state state)
@@ -381,7 +381,7 @@ static inline void mark_range(struct segtree *t, size_t first, size_t end,
 	recompute_paths(t, first_word, last_word);
 }
 
-#line 1026 "chapters/90-solutions.nw"
+#line 1027 "chapters/90-solutions.nw"
 /* 线段树分配器的操作 */
 static void free_array(void *array, struct layout layout)
 {
@@ -463,7 +463,7 @@ static bool segtree_dealloc(void *self, size_t index)
 	return segtree_dealloc_contiguous(self, index, 1);
 }
 
-#line 1134 "chapters/90-solutions.nw"
+#line 1135 "chapters/90-solutions.nw"
 /* 线段树分配器的函数表 */
 const struct allocator_ops segtree_allocator_ops = {
 	.name = "segtree",
