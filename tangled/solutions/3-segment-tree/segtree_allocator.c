@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 491 "chapters/90-solutions.nw"
+#line 532 "chapters/90-solutions.nw"
 /*
  * Exercise 3: a segment-tree page allocator.  Reference solution.
  */
@@ -7,12 +7,13 @@
 #include "kernel/heap.h"
 #include "kernel/segtree_allocator.h"
 
-#line 514 "chapters/90-solutions.nw"
+#line 558 "chapters/90-solutions.nw"
 /* 线段树的节点、字与树 */
 #define SEGTREE_MAX_CAPACITY ((size_t)1 << 31)
 #define WORD_PAGES 64
 #define ALL_FREE (~(uint64_t)0)
 #define INNER_PAGES (ALL_FREE >> 1 & ~(uint64_t)1)
+#define NO_LENGTH (~(uint32_t)0)
 
 enum page_state { ALLOCATED, FREE };
 
@@ -27,7 +28,9 @@ struct segtree {
 	size_t words;
 	unsigned height;
 	uint64_t *free_bits;
-	struct free_runs *node;
+	uint32_t *longest;
+	uint32_t *at_start;
+	uint32_t *at_end;
 	bool *push_owed;
 };
 
@@ -36,10 +39,9 @@ static struct layout bits_layout(size_t words)
 	return (struct layout){ words * sizeof(uint64_t), _Alignof(uint64_t) };
 }
 
-static struct layout nodes_layout(size_t words)
+static struct layout lengths_layout(size_t words)
 {
-	return (struct layout){ 2 * words * sizeof(struct free_runs),
-				_Alignof(struct free_runs) };
+	return (struct layout){ 2 * words * sizeof(uint32_t), _Alignof(uint32_t) };
 }
 
 static struct layout flags_layout(size_t words)
@@ -47,7 +49,19 @@ static struct layout flags_layout(size_t words)
 	return (struct layout){ 2 * words * sizeof(bool), _Alignof(bool) };
 }
 
-#line 562 "chapters/90-solutions.nw"
+static struct free_runs node(const struct segtree *t, size_t k)
+{
+	return (struct free_runs){ t->longest[k], t->at_start[k], t->at_end[k] };
+}
+
+static void set_node(struct segtree *t, size_t k, struct free_runs runs)
+{
+	t->longest[k] = runs.longest;
+	t->at_start[k] = runs.at_start;
+	t->at_end[k] = runs.at_end;
+}
+
+#line 620 "chapters/90-solutions.nw"
 /* 合并两个孩子的空闲段 */
 static uint32_t max3(uint32_t a, uint32_t b, uint32_t c)
 {
@@ -84,7 +98,7 @@ static bool is_uniform(struct free_runs runs, size_t pages)
 	return runs.longest == 0 || runs.longest == pages;
 }
 
-#line 608 "chapters/90-solutions.nw"
+#line 667 "chapters/90-solutions.nw"
 /* 一个字里的空闲段 */
 static uint32_t longest_run_in(uint64_t bits)
 {
@@ -95,7 +109,7 @@ static uint32_t longest_run_in(uint64_t bits)
 	return rounds;
 }
 
-static struct free_runs word_runs(uint64_t bits)
+static inline struct free_runs word_runs(uint64_t bits)
 {
 	uint32_t at_start, at_end;
 	uint64_t inner;
@@ -109,7 +123,7 @@ static struct free_runs word_runs(uint64_t bits)
 				   at_start, at_end };
 }
 
-#line 639 "chapters/90-solutions.nw"
+#line 698 "chapters/90-solutions.nw"
 static unsigned free_page_in_word(uint64_t bits)
 {
 	uint64_t holes = bits & ~(bits << 1) & ~(bits >> 1) & INNER_PAGES;
@@ -133,14 +147,14 @@ static unsigned first_run_in_word(uint64_t bits, size_t count)
 	return (unsigned)__builtin_ctzll(starts);
 }
 
-#line 685 "chapters/90-solutions.nw"
+#line 747 "chapters/90-solutions.nw"
 /* 把统一的状态交给孩子 */
 static void set_uniform(struct segtree *t, size_t k, size_t pages,
 			enum page_state state)
 {
 	bool is_leaf = k >= t->words;
 
-	t->node[k] = uniform(state, pages);
+	set_node(t, k, uniform(state, pages));
 	t->push_owed[k] = !is_leaf;
 	if (is_leaf)
 		t->free_bits[k - t->words] = state == FREE ? ALL_FREE : 0;
@@ -148,67 +162,74 @@ static void set_uniform(struct segtree *t, size_t k, size_t pages,
 
 static void push_down(struct segtree *t, size_t k, size_t pages)
 {
-	uint32_t longest = t->node[k].longest;
+	uint32_t longest = t->longest[k];
 	enum page_state state = longest ? FREE : ALLOCATED;
 
 	t->push_owed[k] = false;
-	if (t->node[2 * k].longest != longest / 2)
+	if (t->longest[2 * k] != longest / 2)
 		set_uniform(t, 2 * k, pages / 2, state);
-	if (t->node[2 * k + 1].longest != longest / 2)
+	if (t->longest[2 * k + 1] != longest / 2)
 		set_uniform(t, 2 * k + 1, pages / 2, state);
 }
 
 static bool path_owes_push(const struct segtree *t, size_t leaf)
 {
-	for (size_t k = leaf / 2; k >= 1; k /= 2)
-		if (t->push_owed[k])
-			return true;
-	return false;
+	size_t k = leaf / 2;
+
+	while (!t->push_owed[k])
+		k /= 2;
+	return k >= 1;
 }
 
-static void push_path(struct segtree *t, size_t leaf)
+static void push_if_owed(struct segtree *t, size_t k, unsigned shift)
 {
-	for (unsigned shift = t->height; shift > 0; shift--)
-		if (t->push_owed[leaf >> shift])
-			push_down(t, leaf >> shift, (size_t)WORD_PAGES << shift);
+	if (t->push_owed[k])
+		push_down(t, k, (size_t)WORD_PAGES << shift);
 }
 
-static void push_paths(struct segtree *t, size_t first, size_t end)
+static void push_from_root(struct segtree *t, size_t first_leaf, size_t last_leaf)
+{
+	for (unsigned shift = t->height; shift > 0; shift--) {
+		push_if_owed(t, first_leaf >> shift, shift);
+		push_if_owed(t, last_leaf >> shift, shift);
+	}
+}
+
+static inline void push_paths(struct segtree *t, size_t first, size_t end)
 {
 	size_t first_leaf = t->words + first / WORD_PAGES;
 	size_t last_leaf = t->words + (end - 1) / WORD_PAGES;
 
-	if (path_owes_push(t, first_leaf))
-		push_path(t, first_leaf);
-	if (last_leaf != first_leaf && path_owes_push(t, last_leaf))
-		push_path(t, last_leaf);
+	if (path_owes_push(t, first_leaf) ||
+	    (last_leaf != first_leaf && path_owes_push(t, last_leaf)))
+		push_from_root(t, first_leaf, last_leaf);
 }
 
-#line 749 "chapters/90-solutions.nw"
+#line 821 "chapters/90-solutions.nw"
 /* 自底向上重新算出祖先 */
 static void recompute(struct segtree *t, size_t k, size_t pages)
 {
-	t->node[k] = combine(t->node[2 * k], t->node[2 * k + 1], pages / 2);
+	set_node(t, k, combine(node(t, 2 * k), node(t, 2 * k + 1), pages / 2));
 }
 
-static void recompute_upward(struct segtree *t, size_t k, size_t pages)
+static void recompute_upward(struct segtree *t, size_t child, size_t pages)
 {
-	uint32_t n = t->node[k].longest;
+	size_t k = child / 2;
+	uint32_t n = t->longest[child];
 
-	if (is_uniform(t->node[k], pages)) {
-		while (k > 1 && t->node[k ^ 1].longest == n) {
-			k /= 2;
+	if (is_uniform(node(t, child), pages)) {
+		for (; t->longest[2 * k] == t->longest[2 * k + 1]; k /= 2) {
 			n *= 2;
 			pages *= 2;
-			t->node[k] = (struct free_runs){ n, n, n };
+			set_node(t, k, (struct free_runs){ n, n, n });
 		}
 	}
-	for (k /= 2; k >= 1; k /= 2, pages *= 2) {
-		struct free_runs runs = combine(t->node[2 * k], t->node[2 * k + 1], pages);
+	for (; k >= 1; k /= 2, pages *= 2) {
+		struct free_runs runs = combine(node(t, 2 * k), node(t, 2 * k + 1), pages);
 
-		if (runs.longest == t->node[k].longest && same_runs(runs, t->node[k]))
+		if (runs.longest == t->longest[k] && same_runs(runs, node(t, k)))
 			return;
-		t->node[k] = runs;
+		set_node(t, k, runs);
 	}
 }
 
@@ -220,24 +241,24 @@ static void recompute_paths(struct segtree *t, size_t first_word, size_t last_wo
 	if (left == right) {
 		struct free_runs runs = word_runs(t->free_bits[first_word]);
 
-		if (same_runs(runs, t->node[left]))
+		if (runs.longest == t->longest[left] && same_runs(runs, node(t, left)))
 			return;
-		t->node[left] = runs;
+		set_node(t, left, runs);
 	} else {
-		t->node[left] = word_runs(t->free_bits[first_word]);
-		t->node[right] = word_runs(t->free_bits[last_word]);
+		set_node(t, left, word_runs(t->free_bits[first_word]));
+		set_node(t, right, word_runs(t->free_bits[last_word]));
 	}
 	while (left / 2 != right / 2) {
 		left /= 2;
 		right /= 2;
-		t->node[left] = combine(t->node[2 * left], t->node[2 * left + 1], pages);
-		t->node[right] = combine(t->node[2 * right], t->node[2 * right + 1], pages);
+		set_node(t, left, combine(node(t, 2 * left), node(t, 2 * left + 1), pages));
+		set_node(t, right, combine(node(t, 2 * right), node(t, 2 * right + 1), pages));
 		pages *= 2;
 	}
 	recompute_upward(t, left, pages);
 }
 
-#line 806 "chapters/90-solutions.nw"
+#line 879 "chapters/90-solutions.nw"
 /* 建树 */
 static uint64_t initial_bits(const struct segtree *t, size_t word)
 {
@@ -254,11 +275,13 @@ static void build(struct segtree *t)
 {
 	size_t pages = 2 * WORD_PAGES;
 
-	for (size_t k = 0; k < 2 * t->words; k++)
+	t->push_owed[0] = true;
+	t->longest[0] = NO_LENGTH;
+	for (size_t k = 1; k < 2 * t->words; k++)
 		t->push_owed[k] = false;
 	for (size_t word = 0; word < t->words; word++) {
 		t->free_bits[word] = initial_bits(t, word);
-		t->node[t->words + word] = word_runs(t->free_bits[word]);
+		set_node(t, t->words + word, word_runs(t->free_bits[word]));
 	}
 	for (size_t k = t->words - 1; k >= 1; k--) {
 		if (k < t->words * WORD_PAGES / pages)
@@ -267,15 +290,15 @@ static void build(struct segtree *t)
 	}
 }
 
-#line 843 "chapters/90-solutions.nw"
+#line 918 "chapters/90-solutions.nw"
 /* 找到最左边的一段空闲页 */
 static size_t find_run(struct segtree *t, size_t count)
 {
 	size_t k = 1, first = 0, pages = t->words * WORD_PAGES;
 
-	while (k < t->words && t->node[k].longest < pages) {
+	while (k < t->words && t->longest[k] < pages) {
 		size_t half = pages / 2;
-		struct free_runs left = t->node[2 * k], right = t->node[2 * k + 1];
+		struct free_runs left = node(t, 2 * k), right = node(t, 2 * k + 1);
 
 		if (left.longest >= count) {
 			k = 2 * k;
@@ -294,15 +317,16 @@ static size_t find_run(struct segtree *t, size_t count)
 	return first;
 }
 
-#line 877 "chapters/90-solutions.nw"
+#line 954 "chapters/90-solutions.nw"
 /* 查看一段页里有没有空闲的 */
-static uint64_t word_mask(size_t word, size_t first, size_t end)
+static uint64_t pages_from(size_t first)
 {
-	size_t base = word * WORD_PAGES;
-	size_t from = first > base ? first - base : 0;
-	size_t to = end < base + WORD_PAGES ? end - base : WORD_PAGES;
+	return ALL_FREE << first % WORD_PAGES;
+}
 
-	return ALL_FREE >> (WORD_PAGES - (to - from)) << from;
+static uint64_t pages_before(size_t end)
+{
+	return ALL_FREE >> (WORD_PAGES - 1 - (end - 1) % WORD_PAGES);
 }
 
 static bool range_has_free(const struct segtree *t, size_t first, size_t end)
@@ -310,22 +334,21 @@ static bool range_has_free(const struct segtree *t, size_t first, size_t end)
 	size_t first_word = first / WORD_PAGES, last_word = (end - 1) / WORD_PAGES;
 	size_t left = t->words + first_word + 1, right = t->words + last_word;
 
-	if (t->free_bits[first_word] & word_mask(first_word, first, end))
-		return true;
 	if (last_word == first_word)
-		return false;
-	if (t->free_bits[last_word] & word_mask(last_word, first, end))
+		return t->free_bits[first_word] & pages_from(first) & pages_before(end);
+	if (t->free_bits[first_word] & pages_from(first) ||
+	    t->free_bits[last_word] & pages_before(end))
 		return true;
 	for (; left < right; left /= 2, right /= 2) {
-		if ((left & 1) && t->node[left++].longest)
+		if ((left & 1) && t->longest[left++])
 			return true;
-		if ((right & 1) && t->node[--right].longest)
+		if ((right & 1) && t->longest[--right])
 			return true;
 	}
 	return false;
 }
 
-#line 911 "chapters/90-solutions.nw"
+#line 990 "chapters/90-solutions.nw"
 /* 把一段页标成已分配或空闲 */
 static void mark_word(struct segtree *t, size_t word, uint64_t mask,
 		      enum page_state state)
@@ -336,16 +359,19 @@ static void mark_word(struct segtree *t, size_t word, uint64_t mask,
 		t->free_bits[word] &= ~mask;
 }
 
-static void mark_range(struct segtree *t, size_t first, size_t end,
-		       enum page_state state)
+static inline void mark_range(struct segtree *t, size_t first, size_t end,
+			      enum page_state state)
 {
 	size_t first_word = first / WORD_PAGES, last_word = (end - 1) / WORD_PAGES;
 	size_t left = t->words + first_word + 1, right = t->words + last_word;
 	size_t pages = WORD_PAGES;
 
-	mark_word(t, first_word, word_mask(first_word, first, end), state);
-	if (last_word != first_word)
-		mark_word(t, last_word, word_mask(last_word, first, end), state);
+	if (last_word == first_word) {
+		mark_word(t, first_word, pages_from(first) & pages_before(end), state);
+	} else {
+		mark_word(t, first_word, pages_from(first), state);
+		mark_word(t, last_word, pages_before(end), state);
+	}
 	for (; left < right; left /= 2, right /= 2, pages *= 2) {
 		if (left & 1)
 			set_uniform(t, left++, pages, state);
@@ -355,18 +381,23 @@ static void mark_range(struct segtree *t, size_t first, size_t end,
 	recompute_paths(t, first_word, last_word);
 }
 
-#line 945 "chapters/90-solutions.nw"
+#line 1027 "chapters/90-solutions.nw"
 /* 线段树分配器的操作 */
+static void free_array(void *array, struct layout layout)
+{
+	if (array)
+		heap_dealloc(array, layout);
+}
+
 static void segtree_destroy(void *self)
 {
 	struct segtree *t = self;
 
-	if (t->free_bits)
-		heap_dealloc(t->free_bits, bits_layout(t->words));
-	if (t->node)
-		heap_dealloc(t->node, nodes_layout(t->words));
-	if (t->push_owed)
-		heap_dealloc(t->push_owed, flags_layout(t->words));
+	free_array(t->free_bits, bits_layout(t->words));
+	free_array(t->longest, lengths_layout(t->words));
+	free_array(t->at_start, lengths_layout(t->words));
+	free_array(t->at_end, lengths_layout(t->words));
+	free_array(t->push_owed, flags_layout(t->words));
 	heap_dealloc(t, LAYOUT_OF(struct segtree));
 }
 
@@ -385,9 +416,12 @@ static void *segtree_create(size_t capacity)
 		t->height++;
 	}
 	t->free_bits = heap_alloc(bits_layout(t->words));
-	t->node = heap_alloc(nodes_layout(t->words));
+	t->longest = heap_alloc(lengths_layout(t->words));
+	t->at_start = heap_alloc(lengths_layout(t->words));
+	t->at_end = heap_alloc(lengths_layout(t->words));
 	t->push_owed = heap_alloc(flags_layout(t->words));
-	if (!t->free_bits || !t->node || !t->push_owed) {
+	if (!t->free_bits || !t->longest || !t->at_start || !t->at_end ||
+	    !t->push_owed) {
 		segtree_destroy(t);
 		return NULL;
 	}
@@ -399,7 +433,7 @@ static bool segtree_alloc_contiguous(void *self, size_t count, size_t *first)
 {
 	struct segtree *t = self;
 
-	if (count == 0 || count > t->node[1].longest)
+	if (count == 0 || count > t->longest[1])
 		return false;
 	*first = find_run(t, count);
 	mark_range(t, *first, *first + count, ALLOCATED);
@@ -429,7 +463,7 @@ static bool segtree_dealloc(void *self, size_t index)
 	return segtree_dealloc_contiguous(self, index, 1);
 }
 
-#line 1045 "chapters/90-solutions.nw"
+#line 1135 "chapters/90-solutions.nw"
 /* 线段树分配器的函数表 */
 const struct allocator_ops segtree_allocator_ops = {
 	.name = "segtree",

@@ -14,7 +14,7 @@ static enum page_state page_state_of(const struct segtree *t, size_t page)
 	size_t k = 1, first = 0, pages = t->words * WORD_PAGES;
 
 	while (k < t->words) {
-		uint32_t longest = t->node[k].longest;
+		uint32_t longest = t->longest[k];
 
 		if (longest == 0 || longest == pages)
 			return longest ? FREE : ALLOCATED;
