@@ -132,35 +132,36 @@ class Sandbox:
                                 stderr=subprocess.PIPE, start_new_session=True, cwd=self.cwd(),
                                 preexec_fn=self._limits(limits))
 
-    def start_dir(self):
-        """Where commands start, as they see it."""
-        return BUILD if self.mode == "bwrap" else self.src
-
-    def run(self, argv, limits, idle=None, stuck=None):
+    def run(self, argv, limits, idle=None, stuck=None, pass_fds=()):
         """Run argv to its end; return (status, output, why).  output is
         stdout and stderr together, at most limits.output bytes; why is None,
         "timeout", "idle" (no output for idle seconds), "output" or "stuck"
-        (stuck(), asked a few times a second, said so)."""
+        (stuck(), asked a few times a second, said so).  pass_fds are
+        inherited by the command."""
         proc = subprocess.Popen(self._wrap(argv, self.mode), stdin=subprocess.DEVNULL,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=self.cwd(),
-                                start_new_session=True, preexec_fn=self._limits(limits))
+                                start_new_session=True, preexec_fn=self._limits(limits),
+                                pass_fds=pass_fds)
         reader = CappedReader(proc.stdout, limits.output)
         deadline = time.monotonic() + limits.seconds
         why = None
-        while reader.is_alive():
-            reader.join(0.2)
-            now = time.monotonic()
-            if now >= deadline:
-                why = "timeout"
-            elif idle and now - reader.last_data >= idle:
-                why = "idle"
-            elif reader.overflow:
-                why = "output"
-            elif stuck and stuck():
-                why = "stuck"
-            if why:
+        try:
+            while reader.is_alive():
+                reader.join(0.2)
+                now = time.monotonic()
+                if now >= deadline:
+                    why = "timeout"
+                elif idle and now - reader.last_data >= idle:
+                    why = "idle"
+                elif reader.overflow:
+                    why = "output"
+                elif stuck and stuck():
+                    why = "stuck"
+                if why:
+                    break
+        finally:
+            if why or reader.is_alive():
                 kill(proc)
-                break
         reader.join()
         status = proc.wait()
         return status, reader.text(), why
