@@ -12,7 +12,7 @@ V            ?= 0##        1 shows the full commands
 BUILD        ?= build##    where every output goes
 EXERCISES    ?= exercises## the student's files (make grade, the kernel)
 ALLOCATOR    ?= stacked##  the frame allocator: stacked|segtree (segtree: your exercise 3)
-HEAP_BACKING ?= array##    the heap test's backing store: array|vec
+HEAP_BACKING ?= array##    where the heap keeps its storage: array|vec (exercise 1)
 PLANT        ?=##          a fault to plant, to see the kernel catch it (values below)
 QEMU_MEM     ?= 128M##     the guest's RAM, 16M..8G
 QEMU_TIMEOUT ?= 600##      seconds without a power-off before make qemu gives up
@@ -618,5 +618,5 @@ help: ## this list
 	@echo "knobs:"
 	@awk '/^[A-Z_]+ +\?=.*##/ { i = index($$0, "##"); split(substr($$0, 1, i - 1), kv, "?="); \
 	  gsub(/ /, "", kv[1]); gsub(/ /, "", kv[2]); d = substr($$0, i + 2); sub(/^ +/, "", d); \
-	  printf "  %-20s %s\n", kv[1] "=" kv[2], d }' Makefile
+	  printf "  %-20s %s\n", kv[1] "=" kv[2], d }' Makefile | sed 's|\$$(EXERCISES)|$(EXERCISES)|'
 	@echo "  PLANT values:        $(PLANTS)"
