@@ -8,6 +8,7 @@ only the limits and the process group).  Every mode applies the same
 resource limits and kills the whole process tree on a timeout.
 GRADE_SANDBOX=uid or none forces a weaker mode, to test the fallback.
 """
+import ctypes
 import os
 import resource
 import shutil
@@ -23,6 +24,11 @@ SYSTEM_FILES = ("/etc/alternatives", "/etc/ld.so.cache", "/etc/ld.so.conf",
 MERGED_USR_LINKS = ("bin", "sbin", "lib", "lib32", "lib64", "libx32")
 OUTPUT_LIMIT = 1024 * 1024
 MiB = 1024 * 1024
+PR_SET_CHILD_SUBREAPER = 36
+REAP_SECONDS = 5
+# The commands started with Sandbox.popen that may still run (servers):
+# reap_orphans leaves them alone.
+RUNNING = []
 
 
 class Limits:
@@ -38,6 +44,7 @@ class Sandbox:
         os.makedirs(self.build, exist_ok=True)
         if self.root:
             os.chown(self.build, uid, uid)
+        become_subreaper()
         self.mode = self._probe()
 
     # ------------------------------------------------------------ setup
@@ -112,6 +119,7 @@ class Sandbox:
     def cleanup(self):
         """Kill whatever still runs as the sandbox's user (only possible, and
         only needed, when the sandbox has no PID namespace of its own)."""
+        self.reap_orphans()
         if not self.root or self.uid == 0:
             return
         for pid in filter(str.isdigit, os.listdir("/proc")):
@@ -128,16 +136,43 @@ class Sandbox:
         return None if self.mode == "bwrap" else self.src
 
     def popen(self, argv, limits, stdin=subprocess.PIPE):
-        return subprocess.Popen(self._wrap(argv, self.mode), stdin=stdin, stdout=subprocess.PIPE,
+        self.reap_orphans()
+        proc = subprocess.Popen(self._wrap(argv, self.mode), stdin=stdin, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, start_new_session=True, cwd=self.cwd(),
                                 preexec_fn=self._limits(limits))
+        RUNNING.append(proc)
+        return proc
+
+    def reap_orphans(self):
+        """Kill and reap the processes this process adopted: what a finished
+        sandbox left behind.  bubblewrap's outer process may exit before the
+        first process of the sandbox does, and a zombie counts against the
+        sandbox user's process limit until somebody reaps it.  As a child
+        subreaper the grader does that itself, at once, instead of leaving it
+        to the machine's first process (which may take seconds, or never)."""
+        RUNNING[:] = [p for p in RUNNING if p.poll() is None]
+        mine = {p.pid for p in RUNNING}
+        deadline = time.monotonic() + REAP_SECONDS
+        while time.monotonic() < deadline:
+            orphans = [pid for pid in children_of(os.getpid()) if pid not in mine]
+            if not orphans:
+                return
+            for pid in orphans:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                    os.waitpid(pid, os.WNOHANG)
+                except (ProcessLookupError, ChildProcessError, PermissionError):
+                    pass
+            time.sleep(0.005)
 
     def run(self, argv, limits, idle=None, stuck=None, pass_fds=()):
         """Run argv to its end; return (status, output, why).  output is
         stdout and stderr together, at most limits.output bytes; why is None,
         "timeout", "idle" (no output for idle seconds), "output" or "stuck"
         (stuck(), asked a few times a second, said so).  pass_fds are
-        inherited by the command."""
+        inherited by the command.  When it returns, nothing that the command
+        started is left."""
+        self.reap_orphans()
         proc = subprocess.Popen(self._wrap(argv, self.mode), stdin=subprocess.DEVNULL,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=self.cwd(),
                                 start_new_session=True, preexec_fn=self._limits(limits),
@@ -164,6 +199,7 @@ class Sandbox:
                 kill(proc)
         reader.join()
         status = proc.wait()
+        self.reap_orphans()
         return status, reader.text(), why
 
 
@@ -194,6 +230,32 @@ class CappedReader(threading.Thread):
 
     def text(self):
         return b"".join(self.chunks).decode(errors="replace").replace("\r", "")
+
+
+def become_subreaper():
+    """Orphans of this process's descendants become its children, not the
+    machine's first process's (Linux only; elsewhere nothing changes)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
+def children_of(parent):
+    """The pids whose parent is parent (a scan of /proc)."""
+    pids = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        fields = stat[stat.rfind(b")") + 2:].split()
+        if len(fields) > 1 and int(fields[1]) == parent:
+            pids.append(int(name))
+    return pids
 
 
 def kill(proc):
