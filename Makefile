@@ -142,32 +142,48 @@ KTEST_SRCS     := buddy_test.c frame_planted_test.c frame_test.c heap_test.c \
 		  memmap_test.c planted_test.c printf_test.c stacked_allocator_test.c
 KSRCS := $(addprefix tangled/arch/riscv/,$(ARCH_SRCS)) \
 	 $(sort $(addprefix tangled/kernel/,$(PORTABLE_SRCS) $(KTEST_SRCS)))
-# Only the files that name a knob's macro are compiled once per configuration
-# ($(KBUILD)); the rest once for all ($(KCOMMON)), so a planted kernel costs a
-# few compiles, not a rebuild.  A header naming one would need all its users
-# in the first group: we refuse that instead.
+# A file that names a knob's macro is compiled once for each value of the
+# knobs it names, into $(KNOBS)/ (heap.c once per HEAP_BACKING, the planted
+# tests once per PLANT); the rest once for all ($(KCOMMON)).  So a planted
+# kernel costs a compile of the planted tests, not a rebuild.  A header naming
+# one would need all its users in the first group: we refuse that instead.
+# The test runner names the grader's nonce: one copy serves every kernel of a
+# grading (the grader deletes it before each grading).
 KNOB_MACROS  := KTEST_PLANT|HEAP_BACKING_VEC|FRAME_ALLOCATOR_OPS|KTEST_NONCE
-KCONFIG_SRCS := $(shell grep -lE '$(KNOB_MACROS)' $(KSRCS) 2>/dev/null)
+KNOB_TAG_KTEST_PLANT         := plant-$(or $(PLANT),none)
+KNOB_TAG_HEAP_BACKING_VEC    := heap-$(HEAP_BACKING)
+KNOB_TAG_FRAME_ALLOCATOR_OPS := alloc-$(ALLOCATOR)
+KNOB_TAG_KTEST_NONCE         := nonce
+# FILE:MACRO for every macro a file names.
+KNOB_USES    := $(shell grep -oHE '$(KNOB_MACROS)' $(KSRCS) 2>/dev/null | sort -u)
+KCONFIG_SRCS := $(sort $(foreach u,$(KNOB_USES),$(firstword $(subst :, ,$(u)))))
 $(if $(shell grep -lE '$(KNOB_MACROS)' tangled/kernel/*.h tangled/arch/riscv/*.h 2>/dev/null), \
   $(error a header names a knob's macro; name it only in .c files))
+KNOBS   := $(BUILD)/kernel/knob
 KCOMMON := $(BUILD)/kernel/common
+space   := $() $()
+knob_dir = $(KNOBS)/$(subst $(space),-,$(foreach u,$(filter $(1):%,$(KNOB_USES)),$(KNOB_TAG_$(lastword $(subst :, ,$(u))))))
 # The student's files that become part of the kernel.
 EXERCISE_KSRCS := 1-vec-heap/lock_debug.c \
 		  $(if $(filter segtree,$(ALLOCATOR)),3-segment-tree/segtree_allocator.c)
-KOBJS := $(foreach f,$(KSRCS:tangled/%=%),$(if $(filter tangled/$(f),$(KCONFIG_SRCS)),$(KBUILD),$(KCOMMON))/$(f).o) \
+KOBJS := $(foreach f,$(KSRCS),$(if $(filter $(f),$(KCONFIG_SRCS)),$(call knob_dir,$(f)),$(KCOMMON))/$(f:tangled/%=%).o) \
 	 $(patsubst %,$(KBUILD)/$(EXERCISE_TAG)/%.o,$(EXERCISE_KSRCS))
 
 # Only the test runner sees the grader's nonce; the student's files never do.
-$(KBUILD)/kernel/test.c.o: KDEFS += $(if $(KTEST_NONCE),-DKTEST_NONCE='"$(KTEST_NONCE)"')
+$(call knob_dir,tangled/kernel/test.c)/kernel/test.c.o: \
+	KDEFS += $(if $(KTEST_NONCE),-DKTEST_NONCE='"$(KTEST_NONCE)"')
 
 # GCC turns a byte loop into a call to memset; inside memset that recurses.
 $(KCOMMON)/arch/riscv/string.c.o: KCFLAGS += -fno-tree-loop-distribute-patterns
 
-$(KBUILD)/%.c.o: tangled/%.c Makefile | need-kernel
-	$(call compile,CC,$(KCC) $(KCFLAGS) $(KDEFS))
+define knob_rules
+$(1)/%.c.o: tangled/%.c Makefile | need-kernel
+	$$(call compile,CC,$$(KCC) $$(KCFLAGS) $$(KDEFS))
 
-$(KBUILD)/%.S.o: tangled/%.S Makefile | need-kernel
-	$(call compile,AS,$(KCC) $(KCFLAGS) $(KDEFS))
+$(1)/%.S.o: tangled/%.S Makefile | need-kernel
+	$$(call compile,AS,$$(KCC) $$(KCFLAGS) $$(KDEFS))
+endef
+$(foreach d,$(sort $(foreach f,$(KCONFIG_SRCS),$(call knob_dir,$(f)))),$(eval $(call knob_rules,$(d))))
 
 $(KCOMMON)/%.c.o: tangled/%.c Makefile | need-kernel
 	$(call compile,CC,$(KCC) $(KCFLAGS))

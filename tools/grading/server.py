@@ -13,6 +13,7 @@ from .sandbox import CappedReader, kill
 REASON_LINES = 25
 LINE_WIDTH = 160
 WATCH_SECONDS = 0.2
+READ_SIZE = 65536
 
 
 def readable(text):
@@ -51,6 +52,7 @@ class Server:
                                    on_overflow=lambda: self._stop("output"))
         self.deadline = time.monotonic() + limits.seconds
         self.waiting_since = None
+        self.pending = b""
         self.stopped_because = None
         self.closed = threading.Event()
         threading.Thread(target=self._watch, daemon=True).start()
@@ -109,25 +111,42 @@ class Server:
         except (BrokenPipeError, OSError, ValueError):
             pass
 
-    def read_line(self):
+    def _fill(self):
+        """Append what the server has written so far (at least one byte)."""
         self.waiting_since = time.monotonic()
-        line = self.proc.stdout.readline()
+        chunk = self.proc.stdout.read1(READ_SIZE)
         self.waiting_since = None
-        if not line:
+        if not chunk:
             self._died(f"{self.what} stopped answering")
         if self.errors.overflow:
             self._died("")
-        return line.decode(errors="replace").rstrip("\n")
+        self.pending += chunk
+
+    def read_line(self):
+        while b"\n" not in self.pending:
+            self._fill()
+        line, self.pending = self.pending.split(b"\n", 1)
+        return line.decode(errors="replace")
 
     def batch(self, requests):
-        """Send requests and a final '.', return the answers, one per request."""
+        """Send requests and a final '.', return the answers, one per request.
+        The answers arrive in large pieces, split here: a line at a time
+        would cost more than the server's own work."""
         writer = self.send(list(requests) + ["."])
         answers = []
         while True:
-            line = self.read_line()
-            if line == ".":
+            lines = self.pending.split(b"\n")
+            self.pending = lines.pop()
+            if b"." in lines:
+                end = lines.index(b".")
+                answers += (line.decode(errors="replace") for line in lines[:end])
+                self.pending = b"".join(line + b"\n" for line in lines[end + 1:]) + self.pending
                 break
-            answers.append(line)
+            answers += (line.decode(errors="replace") for line in lines)
+            if len(answers) > len(requests) or len(self.pending) > READ_SIZE:
+                self._died(f"{self.what} gave more answers than the {len(requests)} requests, "
+                           "or an answer longer than any answer can be")
+            self._fill()
         writer.join()
         if len(answers) != len(requests):
             self._died(f"{self.what} gave {len(answers)} answers to {len(requests)} requests")
