@@ -21,7 +21,7 @@ EDITION      ?= student##  the book's edition: student|teacher
 AUTO_TANGLE  ?= 1##        0 builds from the committed tangled/ without tangling
 T            ?=##          host-test, grade: run only the tests whose names contain this
 CHECKS       ?=##          test: run only the checks whose names match this regex
-TEST_JOBS    ?=##          test: checks run side by side (default: cores + 1)
+TEST_JOBS    ?=##          test: checks run side by side (default: one per core)
 
 # A knob with a value nobody handles would silently build the default.
 ALLOCATORS    := stacked segtree

@@ -44,7 +44,7 @@ class Sandbox:
         os.makedirs(self.build, exist_ok=True)
         if self.root:
             os.chown(self.build, uid, uid)
-        become_subreaper()
+        self.subreaper = become_subreaper()
         self.mode = self._probe()
 
     # ------------------------------------------------------------ setup
@@ -64,13 +64,16 @@ class Sandbox:
         return "uid" if self.root else "none"
 
     def describe(self):
+        note = "" if self.subreaper else (
+            " (the grader could not become a child subreaper: what a step leaves behind may "
+            "count against the next step's process limit)")
         return {
             "bwrap": "sandbox: bubblewrap (own namespaces, read-only system, no network)",
             "uid": "sandbox: bubblewrap could not start here; the strongest isolation available "
                    f"is used instead: uid {self.uid}, own session, resource limits",
             "none": "sandbox: bubblewrap could not start and the grader is not root; "
                     "submitted code runs as this user with resource limits only",
-        }[self.mode]
+        }[self.mode] + note
 
     def path(self, which):
         """A path as the sandboxed command sees it."""
@@ -151,19 +154,18 @@ class Sandbox:
         subreaper the grader does that itself, at once, instead of leaving it
         to the machine's first process (which may take seconds, or never)."""
         RUNNING[:] = [p for p in RUNNING if p.poll() is None]
-        mine = {p.pid for p in RUNNING}
+        skip = {p.pid for p in RUNNING}
         deadline = time.monotonic() + REAP_SECONDS
         while time.monotonic() < deadline:
-            orphans = [pid for pid in children_of(os.getpid()) if pid not in mine]
+            orphans = [pid for pid in children_of(os.getpid()) if pid not in skip]
             if not orphans:
                 return
             for pid in orphans:
                 try:
                     os.kill(pid, signal.SIGKILL)
-                    os.waitpid(pid, os.WNOHANG)
+                    os.waitpid(pid, 0)
                 except (ProcessLookupError, ChildProcessError, PermissionError):
-                    pass
-            time.sleep(0.005)
+                    skip.add(pid)
 
     def run(self, argv, limits, idle=None, stuck=None, pass_fds=()):
         """Run argv to its end; return (status, output, why).  output is
@@ -234,11 +236,11 @@ class CappedReader(threading.Thread):
 
 def become_subreaper():
     """Orphans of this process's descendants become its children, not the
-    machine's first process's (Linux only; elsewhere nothing changes)."""
+    machine's first process's (Linux only).  Whether that worked."""
     try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+        return ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
     except (OSError, AttributeError):
-        pass
+        return False
 
 
 def children_of(parent):

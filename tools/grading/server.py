@@ -42,8 +42,8 @@ class ServerDied(Exception):
 
 
 class Server:
-    """answer_seconds, if given, limits the wait for any one line: a server
-    stuck in one request is stopped long before the whole run's limit."""
+    """answer_seconds, if given, limits each wait for the server's output: a
+    server stuck in one request is stopped long before the whole run's limit."""
 
     def __init__(self, sandbox, argv, limits, what, answer_seconds=None):
         self.what, self.limits, self.answer_seconds = what, limits, answer_seconds
@@ -124,6 +124,8 @@ class Server:
 
     def read_line(self):
         while b"\n" not in self.pending:
+            if len(self.pending) > READ_SIZE:
+                self._died(f"{self.what} sent a line longer than any request can be")
             self._fill()
         line, self.pending = self.pending.split(b"\n", 1)
         return line.decode(errors="replace")

@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 417 "chapters/80-grading.nw"
+#line 418 "chapters/80-grading.nw"
 #include <stdint.h>
 #include <valgrind/callgrind.h>
 #include "kernel/allocator.h"
@@ -15,7 +15,7 @@ extern const struct allocator_ops GRADE_OPS;
 
 static void *self;
 
-#line 448 "chapters/80-grading.nw"
+#line 449 "chapters/80-grading.nw"
 /* 被计数的调用 */
 #define COUNTED __attribute__((noinline, used))
 
@@ -72,7 +72,7 @@ COUNTED bool grade_counted_long_dealloc_contiguous(size_t first, size_t count)
 	return ok;
 }
 
-#line 507 "chapters/80-grading.nw"
+#line 508 "chapters/80-grading.nw"
 /* 回答一个操作的结果 */
 static bool ready(bool has_operation)
 {
@@ -95,7 +95,7 @@ static void answer_number(bool ok, size_t value)
 		reply("-");
 }
 
-#line 531 "chapters/80-grading.nw"
+#line 532 "chapters/80-grading.nw"
 /* 分配器的命令 */
 static void create(const struct request *req)
 {
@@ -198,7 +198,7 @@ static void dump_counts(const struct request *req)
 }
 GRADE_COMMAND('p', 0, dump_counts);
 
-#line 657 "chapters/80-grading.nw"
+#line 658 "chapters/80-grading.nw"
 void *grade_allocator_instance(void)
 {
 	return self;

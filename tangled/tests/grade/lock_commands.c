@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 748 "chapters/80-grading.nw"
+#line 749 "chapters/80-grading.nw"
 #include <stdio.h>
 #include "host/shim.h"
 #include "kernel/spinlock.h"
@@ -31,7 +31,7 @@ static void name_lock(const struct request *req)
 }
 GRADE_COMMAND('l', 1, name_lock);
 
-#line 782 "chapters/80-grading.nw"
+#line 783 "chapters/80-grading.nw"
 /* 以某个 hart 的身份调用钩子 */
 static void call_acquire(void *lock)
 {

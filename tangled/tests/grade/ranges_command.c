@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 638 "chapters/80-grading.nw"
+#line 639 "chapters/80-grading.nw"
 #include "tests/grade/server.h"
 
 size_t merging_stacked_ranges(void *self);

@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 229 "chapters/80-grading.nw"
+#line 230 "chapters/80-grading.nw"
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,7 +11,7 @@
 #include "kernel/heap.h"
 #include "tests/grade/server.h"
 
-#line 252 "chapters/80-grading.nw"
+#line 253 "chapters/80-grading.nw"
 /* 把回答与诊断分开 */
 static FILE *answers;
 
@@ -42,7 +42,7 @@ void reply_flush(void)
 	fflush(answers);
 }
 
-#line 284 "chapters/80-grading.nw"
+#line 285 "chapters/80-grading.nw"
 /* 读一条请求 */
 #define REQUEST_LINE_MAX 128
 
@@ -80,7 +80,7 @@ bool server_read_request(struct request *req)
 	return true;
 }
 
-#line 326 "chapters/80-grading.nw"
+#line 327 "chapters/80-grading.nw"
 /* 在 panic 时回到服务器 */
 const char *server_catch_panic(void (*fn)(void *), void *arg)
 {
@@ -110,7 +110,7 @@ void reply_outcome(const char *panicked)
 	reply("! %s", line);
 }
 
-#line 358 "chapters/80-grading.nw"
+#line 359 "chapters/80-grading.nw"
 /* 服务器的主循环 */
 extern const struct command __start_grade_commands[], __stop_grade_commands[];
 

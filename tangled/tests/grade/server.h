@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 190 "chapters/80-grading.nw"
+#line 191 "chapters/80-grading.nw"
 #ifndef TESTS_GRADE_SERVER_H
 #define TESTS_GRADE_SERVER_H
 

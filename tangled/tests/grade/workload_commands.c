@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 675 "chapters/80-grading.nw"
+#line 676 "chapters/80-grading.nw"
 #include "kernel/allocator.h"
 #include "tests/grade/server.h"
 
