@@ -40,13 +40,18 @@ $(if $(PLANT),$(call one_of,PLANT,$(PLANTS)))
 # reaches the shell through the environment, so no character in it is special.
 export LITOS_ROOT := $(CURDIR)
 
+# A recipe line starts a shell, and starting a process is the dearest thing
+# a build does on a small virtual machine: the message is printed by the
+# shell of the command it announces ($(call msg,...) is a prefix), and a
+# directory is made only when it is missing.
 ifeq ($(V),1)
 Q :=
-msg = :
+msg =
 else
 Q := @
-msg = printf '  %-8s %s\n' '$(1)' '$(2)'
+msg = printf '  %-8s %s\n' '$(1)' '$(2)';
 endif
+in_dir = { [ -d $(@D) ] || mkdir -p $(@D); }
 
 CHAPTERS := $(sort $(wildcard chapters/*.nw))
 NEED     := tools/need
@@ -71,12 +76,12 @@ $(BUILD)/tangle.mk: $(CHAPTERS) tools/tangle
 	$(Q)$(NEED) tangle
 	$(Q)tools/tangle tangled $(CHAPTERS)
 	$(Q)cp -rn tangled/starter/. exercises/
-	$(Q)mkdir -p $(@D) && echo '# tangled $(words $(CHAPTERS)) chapters' >$@
+	$(Q)$(in_dir) && echo '# tangled $(words $(CHAPTERS)) chapters' >$@
 
 # A student file that is missing is copied from its starter; one that exists
 # is never touched.
 $(EXERCISES)/%: | tangled/starter/%
-	$(Q)mkdir -p $(@D) && cp -n tangled/starter/$* $@
+	$(Q)$(in_dir) && cp -n tangled/starter/$* $@
 
 .PHONY: tangle check-tangle
 tangle: ## chapters/*.nw -> tangled/ (every other target does it first)
@@ -95,8 +100,7 @@ check-tangle: ## fail if tangled/ differs from the chapters or a file is in no b
 
 # The recipe of every object rule: $(call compile,LABEL,COMPILER AND FLAGS).
 define compile
-	@$(call msg,$(1),$<$(if $(3), [$(3)]))
-	$(Q)mkdir -p $(@D) && $(2) -c $< -o $@
+	$(Q)$(call msg,$(1),$<$(if $(3), [$(3)])) $(in_dir) && $(2) -c $< -o $@
 endef
 
 # Each group of tools is checked (and installed) once per make run.
@@ -149,16 +153,18 @@ KSRCS := $(addprefix tangled/arch/riscv/,$(ARCH_SRCS)) \
 # one would need all its users in the first group: we refuse that instead.
 # The test runner names the grader's nonce: one copy serves every kernel of a
 # grading (the grader deletes it before each grading).
-KNOB_MACROS  := KTEST_PLANT|HEAP_BACKING_VEC|FRAME_ALLOCATOR_OPS|KTEST_NONCE
+KNOB_MACROS  := KTEST_PLANT HEAP_BACKING_VEC FRAME_ALLOCATOR_OPS KTEST_NONCE
 KNOB_TAG_KTEST_PLANT         := plant-$(or $(PLANT),none)
 KNOB_TAG_HEAP_BACKING_VEC    := heap-$(HEAP_BACKING)
 KNOB_TAG_FRAME_ALLOCATOR_OPS := alloc-$(ALLOCATOR)
 KNOB_TAG_KTEST_NONCE         := nonce
-# FILE:MACRO for every macro a file names.
-KNOB_USES    := $(shell grep -oHE '$(KNOB_MACROS)' $(KSRCS) 2>/dev/null | sort -u)
+# FILE:MACRO for every macro a file names.  Make reads the files itself:
+# every make run parses this, and the grader runs make many times.
+knob_uses_in = $(foreach m,$(KNOB_MACROS),$(if $(findstring $(m),$(file <$(1))),$(1):$(m)))
+KNOB_USES    := $(sort $(foreach f,$(KSRCS),$(call knob_uses_in,$(f))))
 KCONFIG_SRCS := $(sort $(foreach u,$(KNOB_USES),$(firstword $(subst :, ,$(u)))))
-$(if $(shell grep -lE '$(KNOB_MACROS)' tangled/kernel/*.h tangled/arch/riscv/*.h 2>/dev/null), \
-  $(error a header names a knob's macro; name it only in .c files))
+$(foreach h,$(wildcard tangled/kernel/*.h tangled/arch/riscv/*.h),$(if $(strip $(call knob_uses_in,$(h))), \
+  $(error $(h) names a knob's macro; name it only in .c files)))
 KNOBS   := $(BUILD)/kernel/knob
 KCOMMON := $(BUILD)/kernel/common
 space   := $() $()
@@ -202,22 +208,19 @@ KLINK = $(KCC) $(KCFLAGS) $(KLDFLAGS) -T tangled/arch/riscv/kernel.ld
 KFUNCS = $(CROSS)readelf -sW $(1) | awk '$$4 == "FUNC" { print $$2, $$3, $$8 }' | sort
 
 $(KBUILD)/ksyms-empty.S: tools/ksyms
-	$(Q)mkdir -p $(@D) && tools/ksyms - $@
+	$(Q)$(in_dir) && tools/ksyms - $@
 
 $(KBUILD)/ksyms.S: $(KBUILD)/kernel-pre.elf tools/ksyms
-	@$(call msg,KSYMS,$@)
-	$(Q)CROSS=$(CROSS) tools/ksyms $< $@
+	$(Q)$(call msg,KSYMS,$@) CROSS=$(CROSS) tools/ksyms $< $@
 
 $(KBUILD)/ksyms.o $(KBUILD)/ksyms-empty.o: %.o: %.S
 	$(Q)$(KCC) $(KCFLAGS) -c $< -o $@
 
 $(KBUILD)/kernel-pre.elf: $(KOBJS) $(KBUILD)/ksyms-empty.o tangled/arch/riscv/kernel.ld
-	@$(call msg,LD,$@)
-	$(Q)$(KLINK) $(KOBJS) $(KBUILD)/ksyms-empty.o -lgcc -o $@
+	$(Q)$(call msg,LD,$@) $(KLINK) $(KOBJS) $(KBUILD)/ksyms-empty.o -lgcc -o $@
 
 $(KERNEL): $(KBUILD)/kernel-pre.elf $(KBUILD)/ksyms.o
-	@$(call msg,LD,$@)
-	$(Q)$(KLINK) $(KOBJS) $(KBUILD)/ksyms.o -lgcc -o $@.tmp
+	$(Q)$(call msg,LD,$@) $(KLINK) $(KOBJS) $(KBUILD)/ksyms.o -lgcc -o $@.tmp
 	$(Q)cmp -s <($(call KFUNCS,$<)) <($(call KFUNCS,$@.tmp)) || \
 	  { echo "kernel: the symbol tables moved code; the backtraces would lie" >&2; exit 1; }
 	$(Q)mv $@.tmp $@
@@ -234,8 +237,7 @@ GDB_PORT  ?= $(shell echo $$(( 25000 + $$(id -u) % 5000 )))
 
 # The kernel powers off by itself; QEMU_TIMEOUT seconds without that mean it hung.
 qemu: $(KERNEL) ## boot the kernel under QEMU; leave with Ctrl-A, then X
-	@$(call msg,QEMU,$(KERNEL))
-	$(Q)[[ '$(QEMU_TIMEOUT)' =~ ^[1-9][0-9]*$$ ]] || \
+	$(Q)$(call msg,QEMU,$(KERNEL)) [[ '$(QEMU_TIMEOUT)' =~ ^[1-9][0-9]*$$ ]] || \
 	  { echo "qemu: QEMU_TIMEOUT='$(QEMU_TIMEOUT)' is not a whole number of seconds" >&2; exit 2; }
 	@echo "*** to leave QEMU early, press Ctrl-A, then X (time limit: QEMU_TIMEOUT=$(QEMU_TIMEOUT) s)"
 	$(Q)status=0; timeout --foreground $(QEMU_TIMEOUT) $(QEMU) $(QEMU_OPTS) || status=$$?; \
@@ -281,12 +283,10 @@ $(HBUILD)/%.c.o: tangled/%.c Makefile | need-host
 	$(call compile,HOSTCC,$(HCC) $(HCFLAGS))
 
 $(HLIB): $(patsubst tangled/%,$(HBUILD)/%.o,$(HLIB_SRCS))
-	@$(call msg,AR,$@)
-	$(Q)rm -f $@ && ar rcs $@ $^
+	$(Q)$(call msg,AR,$@) rm -f $@ && ar rcs $@ $^
 
 $(HTESTS): $(patsubst tangled/%,$(HBUILD)/%.o,$(HTEST_SRCS)) $(HLIB)
-	@$(call msg,HOSTLD,$@)
-	$(Q)$(HCC) $(HCFLAGS) $^ -o $@
+	$(Q)$(call msg,HOSTLD,$@) $(HCC) $(HCFLAGS) $^ -o $@
 
 -include $(patsubst tangled/%,$(HBUILD)/%.d,$(HLIB_SRCS) $(HTEST_SRCS))
 
@@ -305,12 +305,10 @@ host-lib: $(HLIB) ## build/host/libkernel.a: the portable code for the host
 DTBS := $(BUILD)/dtb/virt-128M.dtb $(BUILD)/dtb/virt-256M.dtb
 
 $(BUILD)/dtb/virt-%.dtb: | need-kernel
-	@$(call msg,DUMPDTB,$@)
-	$(Q)mkdir -p $(@D) && $(QEMU) -machine virt,dumpdtb=$@ -m $* -nographic -bios default >/dev/null
+	$(Q)$(call msg,DUMPDTB,$@) $(in_dir) && $(QEMU) -machine virt,dumpdtb=$@ -m $* -nographic -bios default >/dev/null
 
 host-test: $(HTESTS) $(DTBS) ## the portable code's tests under ASan+UBSan (T=filter)
-	@$(call msg,RUN,$(HTESTS))
-	$(Q)DTB_DIR=$(BUILD)/dtb $(HTESTS) $(T)
+	$(Q)$(call msg,RUN,$(HTESTS)) DTB_DIR=$(BUILD)/dtb $(HTESTS) $(T)
 
 # ---------------------------------------------------------------- plain host build
 # The same portable code optimized and without sanitizers: for the benchmark
@@ -323,8 +321,7 @@ $(BBUILD)/%.c.o: tangled/%.c Makefile | need-host
 	$(call compile,HOSTCC,$(HCC) $(BCFLAGS))
 
 $(BBUILD)/libkernel.a: $(patsubst tangled/%,$(BBUILD)/%.o,$(HLIB_SRCS))
-	@$(call msg,AR,$@)
-	$(Q)rm -f $@ && ar rcs $@ $^
+	$(Q)$(call msg,AR,$@) rm -f $@ && ar rcs $@ $^
 
 # ---------------------------------------------------------------- grading
 # The grader's servers (appendix "评分程序"): the student's files linked with
@@ -367,14 +364,12 @@ $(GBUILD)/ex2-server: $(GRADE_SERVER) $(GBUILD)/ex2/alloc_commands.o \
 $(GBUILD)/ex3-server: $(GRADE_SERVER) $(GBUILD)/ex3/alloc_commands.o \
 	       $(GBUILD)/asan/3-segment-tree/segtree_allocator.c.o $(GRADE_LIB)
 $(GBUILD)/ex1-server $(GBUILD)/ex2-server $(GBUILD)/ex3-server:
-	@$(call msg,HOSTLD,$@)
-	$(Q)$(HCC) $(HCFLAGS) $^ -o $@
+	$(Q)$(call msg,HOSTLD,$@) $(HCC) $(HCFLAGS) $^ -o $@
 
 $(GBUILD)/ex3-counted-server: $(GBUILD)/ex3-counted/server.o $(GBUILD)/ex3-counted/alloc_commands.o \
 		       $(GBUILD)/plain/3-segment-tree/segtree_allocator.c.o \
 		       $(BBUILD)/host/shim.c.o $(BBUILD)/libkernel.a
-	@$(call msg,HOSTLD,$@)
-	$(Q)$(HCC) $(BCFLAGS) $^ -o $@
+	$(Q)$(call msg,HOSTLD,$@) $(HCC) $(BCFLAGS) $^ -o $@
 
 .PHONY: grade-ex1 grade-ex2 grade-ex3 grade-ex3-counted grade-check grade handin
 grade-ex1 grade-ex2 grade-ex3 grade-ex3-counted: grade-%: $(GBUILD)/%-server ## (for tools/grade) build one exercise's grading server
@@ -426,8 +421,7 @@ FUZZ_TIME ?= 60## fuzz: seconds per fuzzer
 $(BBUILD)/tests/bench/bench.c.o: | need-bench
 
 $(BENCH_BIN): $(patsubst tangled/%,$(BBUILD)/%.o,$(BENCH_SRCS))
-	@$(call msg,HOSTLD,$@)
-	$(Q)$(HCC) $(BCFLAGS) $^ -o $@
+	$(Q)$(call msg,HOSTLD,$@) $(HCC) $(BCFLAGS) $^ -o $@
 
 SBUILD     := $(BUILD)/shape
 SHAPE_BIN  := $(SBUILD)/run-shape
@@ -440,8 +434,7 @@ $(SBUILD)/counted/%.c.o: tangled/%.c Makefile
 $(SHAPE_BIN): $(patsubst %,$(SBUILD)/counted/%.o,$(SHAPE_COUNTED)) \
 	      $(HBUILD)/tests/shape/shape_test.c.o $(HBUILD)/tests/shape/steps.c.o \
 	      $(HBUILD)/host/main.c.o $(HBUILD)/host/shim.c.o $(HLIB)
-	@$(call msg,HOSTLD,$@)
-	$(Q)$(HCC) $(HCFLAGS) $^ -o $@
+	$(Q)$(call msg,HOSTLD,$@) $(HCC) $(HCFLAGS) $^ -o $@
 
 FBUILD    := $(BUILD)/fuzz
 FCC       := clang
@@ -465,8 +458,7 @@ $(FBUILD)/fuzz-pagetable: $(FBUILD)/obj/tests/fuzz/fuzz_pagetable.c.o $(FUZZ_LIB
 $(FBUILD)/fuzz-stacked: $(FBUILD)/obj/fuzz-stacked.o $(FUZZ_LIB)
 $(FBUILD)/fuzz-segtree: $(FBUILD)/obj/fuzz-segtree.o $(FUZZ_LIB)
 $(FUZZERS):
-	@$(call msg,CLANGLD,$@)
-	$(Q)$(FCC) $(FCFLAGS) -fsanitize=fuzzer $^ -o $@
+	$(Q)$(call msg,CLANGLD,$@) $(FCC) $(FCFLAGS) -fsanitize=fuzzer $^ -o $@
 
 .PHONY: bench bench-quick bench-record shape-test fuzz
 bench: $(BENCH_BIN) ## measure the allocators (instructions, seconds) into build/bench/
@@ -485,8 +477,7 @@ bench-record: ## copy build/bench/ into figures/data/ (the book's numbers)
 	@echo "bench-record: copied the measurements of $(BUILD)/bench to figures/data/"
 
 shape-test: $(SHAPE_BIN) ## the step counts grow as the book claims
-	@$(call msg,RUN,$(SHAPE_BIN))
-	$(Q)$(SHAPE_BIN)
+	$(Q)$(call msg,RUN,$(SHAPE_BIN)) $(SHAPE_BIN)
 
 # The memory-map tests write the device trees they build (variant-*.dtb)
 # next to QEMU's: seeds for the fdt fuzzer.
@@ -505,30 +496,24 @@ FIG_DATA := $(FIGBUILD)/memmap-data.tex $(FIGBUILD)/pagetable-data.tex \
 	    $(FIGBUILD)/stacked-data.tex $(if $(SOLUTIONS),$(FIGBUILD)/segtree-data.tex)
 
 $(FIGBUILD)/boot.log: $(KERNEL)
-	@$(call msg,BOOT,$@)
-	$(Q)mkdir -p $(@D) && timeout 120 $(QEMU) $(QEMU_OPTS) </dev/null >$@.tmp 2>&1
+	$(Q)$(call msg,BOOT,$@) $(in_dir) && timeout 120 $(QEMU) $(QEMU_OPTS) </dev/null >$@.tmp 2>&1
 	$(Q)mv $@.tmp $@
 
 $(FIGBUILD)/memmap-data.tex: $(FIGBUILD)/boot.log tools/figure-memmap
-	@$(call msg,FIGDATA,$@)
-	$(Q)tools/figure-memmap $< $@
+	$(Q)$(call msg,FIGDATA,$@) tools/figure-memmap $< $@
 
 $(FIGBUILD)/pagetable-data.tex: $(FIGBUILD)/boot.log tools/figure-pagetable
-	@$(call msg,FIGDATA,$@)
-	$(Q)tools/figure-pagetable $< $@
+	$(Q)$(call msg,FIGDATA,$@) tools/figure-pagetable $< $@
 
 $(FIGBUILD)/figdata $(FIGBUILD)/segtree_figdata: $(FIGBUILD)/%: $(HBUILD)/tests/figures/%.c.o \
 		$(HBUILD)/host/shim.c.o $(HLIB)
-	@$(call msg,HOSTLD,$@)
-	$(Q)mkdir -p $(@D) && $(HCC) $(HCFLAGS) $^ -o $@
+	$(Q)$(call msg,HOSTLD,$@) $(in_dir) && $(HCC) $(HCFLAGS) $^ -o $@
 
 $(FIGBUILD)/stacked-data.tex: $(FIGBUILD)/figdata
-	@$(call msg,FIGDATA,$@)
-	$(Q)$< $@
+	$(Q)$(call msg,FIGDATA,$@) $< $@
 
 $(FIGBUILD)/segtree-data.tex: $(FIGBUILD)/segtree_figdata
-	@$(call msg,FIGDATA,$@)
-	$(Q)$< $@
+	$(Q)$(call msg,FIGDATA,$@) $< $@
 
 .PHONY: figure-data
 figure-data: $(FIG_DATA) ## the data the figures draw, from real runs
@@ -544,12 +529,11 @@ BOOK_SOURCES  := $(if $(filter teacher,$(EDITION)),$(CHAPTERS),$(filter-out %-so
 BOOK_CHAPTERS := $(patsubst chapters/%,$(BUILD)/edition-$(EDITION)/%,$(BOOK_SOURCES))
 
 $(BUILD)/edition-$(EDITION)/%.nw: chapters/%.nw tools/edition
-	$(Q)mkdir -p $(@D) && tools/edition $(EDITION) $< >$@.$$$$.tmp && mv $@.$$$$.tmp $@
+	$(Q)$(in_dir) && tools/edition $(EDITION) $< >$@.$$$$.tmp && mv $@.$$$$.tmp $@
 
 $(BOOK_DIR)/body.tex: $(BOOK_CHAPTERS) tools/nw-escape
-	@$(call msg,WEAVE,$@)
-	$(Q)$(NEED) book
-	$(Q)mkdir -p $(@D) && noweave -n -t4 -filter tools/nw-escape -index \
+	$(Q)$(call msg,WEAVE,$@) $(NEED) book
+	$(Q)$(in_dir) && noweave -n -t4 -filter tools/nw-escape -index \
 	  $(BOOK_CHAPTERS) >$@.tmp && mv $@.tmp $@
 
 $(BOOK_DIR)/edition.tex: Makefile
@@ -560,8 +544,7 @@ $(BOOK_DIR)/edition.tex: Makefile
 
 $(BOOK_PDF): $(BOOK_DIR)/body.tex $(BOOK_DIR)/edition.tex $(FIG_DATA) \
 	     $(wildcard book/* figures/*.tex figures/data/*)
-	@$(call msg,XELATEX,$@)
-	$(Q)cp book/book.tex $(BOOK_DIR)/book.tex
+	$(Q)$(call msg,XELATEX,$@) cp book/book.tex $(BOOK_DIR)/book.tex
 	$(Q)rm -rf $(BOOK_DIR)/benchdata && cp -r figures/data $(BOOK_DIR)/benchdata
 	$(Q)cd $(BOOK_DIR) && TEXINPUTS="$$LITOS_ROOT/book:$$LITOS_ROOT/figures:$$LITOS_ROOT/$(FIGBUILD):" latexmk -xelatex -e '$$max_repeat=9' -interaction=nonstopmode \
 	  -halt-on-error -file-line-error book.tex >latexmk.log 2>&1 || \
@@ -589,17 +572,15 @@ SVG_DIR := $(BUILD)/svg
 SVGS    := $(patsubst %,$(SVG_DIR)/%.svg,$(SVG_NAMES))
 
 $(SVGS) &: $(wildcard figures/*.tex) $(FIG_DATA) $(wildcard figures/data/*) tools/figure-svg
-	@$(call msg,SVG,$(SVG_DIR))
-	$(Q)$(NEED) book
+	$(Q)$(call msg,SVG,$(SVG_DIR)) $(NEED) book
 	$(Q)mkdir -p $(SVG_DIR) && FIGURE_DATA="$$LITOS_ROOT/$(FIGBUILD)" tools/figure-svg $(SVG_DIR) $(SVG_NAMES)
 
 $(HTML_DIR)/figures/%.svg: $(SVG_DIR)/%.svg
-	$(Q)mkdir -p $(@D) && cp $< $@
+	$(Q)$(in_dir) && cp $< $@
 .PRECIOUS: $(SVGS)
 
 $(HTML_DIR)/index.html: $(BOOK_CHAPTERS) tools/nw2html book/html.css $(wildcard figures/data/*)
-	@$(call msg,HTML,$(HTML_DIR))
-	$(Q)$(NEED) html
+	$(Q)$(call msg,HTML,$(HTML_DIR)) $(NEED) html
 	$(Q)tools/nw2html --out $(HTML_DIR) --values figures/data/values.tex $(BOOK_CHAPTERS) >/dev/null
 	$(Q)cp book/html.css $(HTML_DIR)/style.css
 

@@ -24,6 +24,9 @@ SYSTEM_FILES = ("/etc/alternatives", "/etc/ld.so.cache", "/etc/ld.so.conf",
 MERGED_USR_LINKS = ("bin", "sbin", "lib", "lib32", "lib64", "libx32")
 OUTPUT_LIMIT = 1024 * 1024
 MiB = 1024 * 1024
+# The whole environment of a sandboxed command (set by the grader's own
+# process start, so no `env` process is started for it).
+ENVIRONMENT = {"PATH": "/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8", "TMPDIR": "/tmp"}
 PR_SET_CHILD_SUBREAPER = 36
 REAP_SECONDS = 5
 # The commands started with Sandbox.popen that may still run (servers):
@@ -55,6 +58,7 @@ class Sandbox:
         if shutil.which("bwrap"):
             try:
                 done = subprocess.run(self._wrap(["true"], "bwrap"), stdin=subprocess.DEVNULL,
+                                      env=ENVIRONMENT,
                                       capture_output=True, timeout=30,
                                       preexec_fn=self._limits(Limits(30)))
                 if done.returncode == 0:
@@ -82,13 +86,12 @@ class Sandbox:
         return self.src if which == "src" else self.build
 
     def _wrap(self, argv, mode):
-        env = ["env", "-i", "PATH=/usr/bin:/bin", "HOME=/tmp", "LANG=C.UTF-8", "TMPDIR=/tmp"]
         drop = []
         if self.root:
             drop = ["setpriv", f"--reuid={self.uid}", f"--regid={self.uid}", "--clear-groups",
                     "--inh-caps=-all", "--"]
         if mode != "bwrap":
-            return drop + env + argv
+            return drop + argv
         cmd = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session",
                "--cap-drop", "ALL", "--hostname", "sandbox"]
         for d in SYSTEM_DIRS:
@@ -101,7 +104,7 @@ class Sandbox:
                 cmd += ["--ro-bind", f, f]
         cmd += ["--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
                 "--ro-bind", self.src, SRC, "--bind", self.build, BUILD, "--chdir", BUILD]
-        return drop + cmd + ["--"] + env + argv
+        return drop + cmd + ["--"] + argv
 
     def _limits(self, limits):
         def apply():
@@ -141,6 +144,7 @@ class Sandbox:
     def popen(self, argv, limits, stdin=subprocess.PIPE):
         self.reap_orphans()
         proc = subprocess.Popen(self._wrap(argv, self.mode), stdin=stdin, stdout=subprocess.PIPE,
+                                env=ENVIRONMENT,
                                 stderr=subprocess.PIPE, start_new_session=True, cwd=self.cwd(),
                                 preexec_fn=self._limits(limits))
         RUNNING.append(proc)
@@ -175,7 +179,7 @@ class Sandbox:
         inherited by the command.  When it returns, nothing that the command
         started is left."""
         self.reap_orphans()
-        proc = subprocess.Popen(self._wrap(argv, self.mode), stdin=subprocess.DEVNULL,
+        proc = subprocess.Popen(self._wrap(argv, self.mode), stdin=subprocess.DEVNULL, env=ENVIRONMENT,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=self.cwd(),
                                 start_new_session=True, preexec_fn=self._limits(limits),
                                 pass_fds=pass_fds)
