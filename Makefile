@@ -205,7 +205,9 @@ $(KBUILD)/$(EXERCISE_TAG)/%.c.o: $(EXERCISES)/%.c Makefile | need-kernel
 # tools/ksyms made from the first (chapter "陷阱").  The tables sit after all
 # code, so the functions' addresses must come out the same; we check that.
 KLINK = $(KCC) $(KCFLAGS) $(KLDFLAGS) -T tangled/arch/riscv/kernel.ld
-KFUNCS = $(CROSS)readelf -sW $(1) | awk '$$4 == "FUNC" { print $$2, $$3, $$8 }' | sort
+# The function symbols of an ELF, "address size name", in the symbol table's
+# order (the two links get the same objects in the same order).
+KFUNCS = $(CROSS)readelf -sW $(1) | awk '$$4 == "FUNC" { print $$2, $$3, $$8 }'
 
 $(KBUILD)/ksyms-empty.S: tools/ksyms
 	$(Q)$(in_dir) && tools/ksyms - $@
@@ -220,10 +222,10 @@ $(KBUILD)/kernel-pre.elf: $(KOBJS) $(KBUILD)/ksyms-empty.o tangled/arch/riscv/ke
 	$(Q)$(call msg,LD,$@) $(KLINK) $(KOBJS) $(KBUILD)/ksyms-empty.o -lgcc -o $@
 
 $(KERNEL): $(KBUILD)/kernel-pre.elf $(KBUILD)/ksyms.o
-	$(Q)$(call msg,LD,$@) $(KLINK) $(KOBJS) $(KBUILD)/ksyms.o -lgcc -o $@.tmp
-	$(Q)cmp -s <($(call KFUNCS,$<)) <($(call KFUNCS,$@.tmp)) || \
-	  { echo "kernel: the symbol tables moved code; the backtraces would lie" >&2; exit 1; }
-	$(Q)mv $@.tmp $@
+	$(Q)$(call msg,LD,$@) $(KLINK) $(KOBJS) $(KBUILD)/ksyms.o -lgcc -o $@.tmp && \
+	  { cmp -s <($(call KFUNCS,$<)) <($(call KFUNCS,$@.tmp)) || \
+	    { echo "kernel: the symbol tables moved code; the backtraces would lie" >&2; exit 1; }; } && \
+	  mv $@.tmp $@
 
 -include $(KOBJS:.o=.d)
 
