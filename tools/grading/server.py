@@ -142,10 +142,10 @@ class Server:
             self.pending = lines.pop()
             if b"." in lines:
                 end = lines.index(b".")
-                answers += (line.decode(errors="replace") for line in lines[:end])
-                self.pending = b"".join(line + b"\n" for line in lines[end + 1:]) + self.pending
+                answers += decode_lines(lines[:end])
+                self.pending = b"\n".join(lines[end + 1:] + [self.pending])
                 break
-            answers += (line.decode(errors="replace") for line in lines)
+            answers += decode_lines(lines)
             if len(answers) > len(requests):
                 self._died(f"{self.what} gave more answers than the {len(requests)} requests")
             self._fill()
@@ -169,6 +169,12 @@ class Server:
             self.proc.wait()
         self.closed.set()
         self.errors.join(5)
+
+
+def decode_lines(lines):
+    """Lines of bytes as lines of text, decoded all at once: no byte of a
+    UTF-8 sequence is a newline, so a bad byte cannot swallow one."""
+    return b"\n".join(lines).decode(errors="replace").split("\n") if lines else []
 
 
 def parse(answer):
