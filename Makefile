@@ -169,11 +169,13 @@ KNOBS   := $(BUILD)/kernel/knob
 KCOMMON := $(BUILD)/kernel/common
 space   := $() $()
 knob_dir = $(KNOBS)/$(subst $(space),-,$(foreach u,$(filter $(1):%,$(KNOB_USES)),$(KNOB_TAG_$(lastword $(subst :, ,$(u))))))
-# The student's files that become part of the kernel.
+# The student's files that become part of the kernel.  They see no knob, so
+# one object of each serves every configuration.
 EXERCISE_KSRCS := 1-vec-heap/lock_debug.c \
 		  $(if $(filter segtree,$(ALLOCATOR)),3-segment-tree/segtree_allocator.c)
+KEXERCISES     := $(BUILD)/kernel/exercise/$(EXERCISE_TAG)
 KOBJS := $(foreach f,$(KSRCS),$(if $(filter $(f),$(KCONFIG_SRCS)),$(call knob_dir,$(f)),$(KCOMMON))/$(f:tangled/%=%).o) \
-	 $(patsubst %,$(KBUILD)/$(EXERCISE_TAG)/%.o,$(EXERCISE_KSRCS))
+	 $(patsubst %,$(KEXERCISES)/%.o,$(EXERCISE_KSRCS))
 
 # Only the test runner sees the grader's nonce; the student's files never do.
 $(call knob_dir,tangled/kernel/test.c)/kernel/test.c.o: \
@@ -197,8 +199,8 @@ $(KCOMMON)/%.c.o: tangled/%.c Makefile | need-kernel
 $(KCOMMON)/%.S.o: tangled/%.S Makefile | need-kernel
 	$(call compile,AS,$(KCC) $(KCFLAGS))
 
-$(KBUILD)/$(EXERCISE_TAG)/%.c.o: $(EXERCISES)/%.c Makefile | need-kernel
-	$(call compile,CC,$(KCC) $(KCFLAGS) $(KDEFS))
+$(KEXERCISES)/%.c.o: $(EXERCISES)/%.c Makefile | need-kernel
+	$(call compile,CC,$(KCC) $(KCFLAGS))
 
 
 # Two links: the first with empty symbol tables, the second with the tables
