@@ -25,8 +25,11 @@ MERGED_USR_LINKS = ("bin", "sbin", "lib", "lib32", "lib64", "libx32")
 OUTPUT_LIMIT = 1024 * 1024
 MiB = 1024 * 1024
 # The whole environment of a sandboxed command (set by the grader's own
-# process start, so no `env` process is started for it).
+# process start, so no `env` process is started for it).  The wrappers are
+# found on the grader's PATH, before the environment changes.
 ENVIRONMENT = {"PATH": "/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8", "TMPDIR": "/tmp"}
+BWRAP = shutil.which("bwrap")
+SETPRIV = shutil.which("setpriv") or "setpriv"
 PR_SET_CHILD_SUBREAPER = 36
 REAP_SECONDS = 5
 # The commands started with Sandbox.popen that may still run (servers):
@@ -55,7 +58,7 @@ class Sandbox:
         forced = os.environ.get("GRADE_SANDBOX")
         if forced in ("uid", "none"):
             return forced if forced == "none" or self.root else "none"
-        if shutil.which("bwrap"):
+        if BWRAP:
             try:
                 done = subprocess.run(self._wrap(["true"], "bwrap"), stdin=subprocess.DEVNULL,
                                       env=ENVIRONMENT,
@@ -88,11 +91,11 @@ class Sandbox:
     def _wrap(self, argv, mode):
         drop = []
         if self.root:
-            drop = ["setpriv", f"--reuid={self.uid}", f"--regid={self.uid}", "--clear-groups",
+            drop = [SETPRIV, f"--reuid={self.uid}", f"--regid={self.uid}", "--clear-groups",
                     "--inh-caps=-all", "--"]
         if mode != "bwrap":
             return drop + argv
-        cmd = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session",
+        cmd = [BWRAP, "--unshare-all", "--die-with-parent", "--new-session",
                "--cap-drop", "ALL", "--hostname", "sandbox"]
         for d in SYSTEM_DIRS:
             cmd += ["--ro-bind", d, d]
