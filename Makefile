@@ -40,7 +40,7 @@ $(if $(PLANT),$(call one_of,PLANT,$(PLANTS)))
 # reaches the shell through the environment, so no character in it is special.
 export LITOS_ROOT := $(CURDIR)
 
-# A recipe line starts a shell, and starting a process is the dearest thing
+# A recipe line starts a shell, and starting a process is the costliest thing
 # a build does on a small virtual machine: the message is printed by the
 # shell of the command it announces ($(call msg,...) is a prefix), and a
 # directory is made only when it is missing.
