@@ -144,12 +144,15 @@ class Sandbox:
         sources outside it (where make's relative ../build resolves)."""
         return None if self.mode == "bwrap" else self.src
 
-    def popen(self, argv, limits, stdin=subprocess.PIPE):
+    def _start(self, argv, limits, **streams):
+        """Start argv in the sandbox, in a session of its own, under limits;
+        first reap what the steps before left behind."""
         self.reap_orphans()
-        proc = subprocess.Popen(self._wrap(argv, self.mode), stdin=stdin, stdout=subprocess.PIPE,
-                                env=ENVIRONMENT,
-                                stderr=subprocess.PIPE, start_new_session=True, cwd=self.cwd(),
-                                preexec_fn=self._limits(limits))
+        return subprocess.Popen(self._wrap(argv, self.mode), env=ENVIRONMENT, cwd=self.cwd(),
+                                start_new_session=True, preexec_fn=self._limits(limits), **streams)
+
+    def popen(self, argv, limits, stdin=subprocess.PIPE):
+        proc = self._start(argv, limits, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         RUNNING.append(proc)
         return proc
 
@@ -181,11 +184,8 @@ class Sandbox:
         (stuck(), asked a few times a second, said so).  pass_fds are
         inherited by the command.  When it returns, nothing that the command
         started is left."""
-        self.reap_orphans()
-        proc = subprocess.Popen(self._wrap(argv, self.mode), stdin=subprocess.DEVNULL, env=ENVIRONMENT,
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=self.cwd(),
-                                start_new_session=True, preexec_fn=self._limits(limits),
-                                pass_fds=pass_fds)
+        proc = self._start(argv, limits, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, pass_fds=pass_fds)
         reader = CappedReader(proc.stdout, limits.output)
         deadline = time.monotonic() + limits.seconds
         why = None
