@@ -320,6 +320,11 @@ host-test: $(HTESTS) $(DTBS) ## the portable code's tests under ASan+UBSan (T=fi
 BBUILD    := $(BUILD)/bench-bin
 BCFLAGS   := -std=gnu11 -O2 -g $(WARNINGS) -Itangled -DHEAP_SIZE=$(HOST_HEAP_SIZE) \
 	     -fno-builtin-malloc -fno-builtin-free
+# The programs that run under callgrind are linked statically: glibc's malloc
+# is then called directly, as the buddy is, and valgrind reads no shared C
+# library's debugging information as it starts (Debian's valgrind brings
+# libc6-dbg; reading it costs 0.25 s a start, and make bench starts dozens).
+BLDFLAGS  := -static
 
 $(BBUILD)/%.c.o: tangled/%.c Makefile | need-host
 	$(call compile,HOSTCC,$(HCC) $(BCFLAGS))
@@ -373,7 +378,7 @@ $(GBUILD)/ex1-server $(GBUILD)/ex2-server $(GBUILD)/ex3-server:
 $(GBUILD)/ex3-counted-server: $(GBUILD)/ex3-counted/server.o $(GBUILD)/ex3-counted/alloc_commands.o \
 		       $(GBUILD)/plain/3-segment-tree/segtree_allocator.c.o \
 		       $(BBUILD)/host/shim.c.o $(BBUILD)/libkernel.a
-	$(Q)$(call msg,HOSTLD,$@) $(HCC) $(BCFLAGS) $^ -o $@
+	$(Q)$(call msg,HOSTLD,$@) $(HCC) $(BCFLAGS) $(BLDFLAGS) $^ -o $@
 
 .PHONY: grade-ex1 grade-ex2 grade-ex3 grade-ex3-counted grade-check grade handin
 grade-ex1 grade-ex2 grade-ex3 grade-ex3-counted: grade-%: $(GBUILD)/%-server ## (for tools/grade) build one exercise's grading server
@@ -420,12 +425,13 @@ BENCH_BIN := $(BBUILD)/bench
 BENCH_SRCS := $(HLIB_SRCS) tangled/host/shim.c tangled/tests/bench/bench.c tangled/tests/host/physmem.c \
 	      tangled/solutions/3-segment-tree/segtree_allocator.c
 FUZZ_TIME ?= 60## fuzz: seconds per fuzzer
+FUZZ_RUNS ?=## fuzz: inputs per fuzzer instead (a quick run: FUZZ_RUNS=2000)
 
 # The benchmark asks callgrind to simulate only the measured calls.
 $(BBUILD)/tests/bench/bench.c.o: | need-bench
 
 $(BENCH_BIN): $(patsubst tangled/%,$(BBUILD)/%.o,$(BENCH_SRCS))
-	$(Q)$(call msg,HOSTLD,$@) $(HCC) $(BCFLAGS) $^ -o $@
+	$(Q)$(call msg,HOSTLD,$@) $(HCC) $(BCFLAGS) $(BLDFLAGS) $^ -o $@
 
 SBUILD     := $(BUILD)/shape
 SHAPE_BIN  := $(SBUILD)/run-shape
@@ -485,9 +491,10 @@ shape-test: $(SHAPE_BIN) ## the step counts grow as the book claims
 
 # The memory-map tests write the device trees they build (variant-*.dtb)
 # next to QEMU's: seeds for the fdt fuzzer.
-fuzz: $(FUZZERS) $(DTBS) $(HTESTS) ## run each libFuzzer harness FUZZ_TIME seconds
+fuzz: $(FUZZERS) $(DTBS) $(HTESTS) ## run each libFuzzer harness FUZZ_TIME seconds (or FUZZ_RUNS inputs)
 	$(Q)DTB_DIR=$(BUILD)/dtb $(HTESTS) memmap_ >/dev/null
-	$(Q)tools/fuzz --time $(FUZZ_TIME) --dir $(FBUILD) --seeds tangled/tests/fuzz/seeds.txt \
+	$(Q)tools/fuzz $(if $(FUZZ_RUNS),--runs $(FUZZ_RUNS),--time $(FUZZ_TIME)) --dir $(FBUILD) \
+	  --seeds tangled/tests/fuzz/seeds.txt \
 	  --dtbs $(BUILD)/dtb
 
 # ---------------------------------------------------------------- figures

@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 42 "chapters/85-measure.nw"
+#line 46 "chapters/85-measure.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +17,7 @@
 #define MIXED_LIVE 1000
 #define BENCH_ALIGN 8
 
-#line 78 "chapters/85-measure.nw"
+#line 82 "chapters/85-measure.nw"
 /* 只为被测的函数计时 */
 static double measured_seconds;
 
@@ -40,7 +40,7 @@ static double seconds(void)
 	done_;								\
 })
 
-#line 101 "chapters/85-measure.nw"
+#line 105 "chapters/85-measure.nw"
 /* 测量用的伪随机数 */
 static uint64_t rng = 1;
 
@@ -49,7 +49,7 @@ static uint64_t next_random(void)
 	return xorshift64(&rng);
 }
 
-#line 113 "chapters/85-measure.nw"
+#line 117 "chapters/85-measure.nw"
 /* 伙伴系统的测量 */
 static struct buddy buddy;
 static unsigned char *region;
@@ -76,7 +76,7 @@ static size_t buddy_pairs(size_t size, size_t ops)
 	return TIMED(measured_pairs(size, ops));
 }
 
-#line 148 "chapters/85-measure.nw"
+#line 152 "chapters/85-measure.nw"
 #define DEEP_FREE_BYTES (REGION_SIZE - (1 << 20))
 
 static size_t buddy_deep_pairs(size_t size, size_t ops)
@@ -87,7 +87,7 @@ static size_t buddy_deep_pairs(size_t size, size_t ops)
 	return TIMED(measured_pairs(size, ops));
 }
 
-#line 166 "chapters/85-measure.nw"
+#line 170 "chapters/85-measure.nw"
 /* 混合负载 */
 struct live {
 	void *ptr[MIXED_LIVE];
@@ -139,7 +139,7 @@ static size_t measured_mixed(size_t ops, bool use_malloc, bool dry)
 	return ops;
 }
 
-#line 227 "chapters/85-measure.nw"
+#line 231 "chapters/85-measure.nw"
 /* 合并的最坏情况 */
 #define MERGE_MAX (1 << 16)
 
@@ -167,7 +167,7 @@ static size_t buddy_merge(size_t n, size_t ops)
 	return TIMED(measured_odd_frees(n));
 }
 
-#line 259 "chapters/85-measure.nw"
+#line 263 "chapters/85-measure.nw"
 /* C 库的对照 */
 __attribute__((noinline)) static size_t measured_malloc_pairs(size_t size, size_t ops)
 {
@@ -176,7 +176,7 @@ __attribute__((noinline)) static size_t measured_malloc_pairs(size_t size, size_
 	return ops;
 }
 
-#line 288 "chapters/85-measure.nw"
+#line 292 "chapters/85-measure.nw"
 /* 页帧分配器的测量 */
 #define RUN_PAGES 8
 
@@ -304,7 +304,7 @@ static size_t pt_case(enum pt_level level, size_t ops, bool translate)
 	return ops;
 }
 
-#line 360 "chapters/85-measure.nw"
+#line 364 "chapters/85-measure.nw"
 /* 测量的清单 */
 static size_t run_case(const char *name, size_t param, size_t ops)
 {
@@ -332,12 +332,12 @@ static size_t run_case(const char *name, size_t param, size_t ops)
 	/* 测量程序里的页表用例 */
 	if (strncmp(name, "pt-", 3) == 0)
 		return pt_case(param ? PT_LEVEL_2M : PT_LEVEL_4K, ops, strstr(name, "translate"));
-#line 384 "chapters/85-measure.nw"
+#line 388 "chapters/85-measure.nw"
 	fprintf(stderr, "bench: unknown case %s\n", name);
 	exit(2);
 }
 
-#line 392 "chapters/85-measure.nw"
+#line 396 "chapters/85-measure.nw"
 /* 计时与计数 */
 static int by_value(const void *a, const void *b)
 {

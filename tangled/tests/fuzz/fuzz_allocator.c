@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 773 "chapters/85-measure.nw"
+#line 777 "chapters/85-measure.nw"
 #include <stdlib.h>
 #include "kernel/segtree_allocator.h"
 #include "kernel/stacked_allocator.h"

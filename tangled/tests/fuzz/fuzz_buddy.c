@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 601 "chapters/85-measure.nw"
+#line 605 "chapters/85-measure.nw"
 #include <stdlib.h>
 #include <string.h>
 #include "kernel/buddy.h"
@@ -30,7 +30,7 @@ static void require(int condition)
 		abort();
 }
 
-#line 634 "chapters/85-measure.nw"
+#line 638 "chapters/85-measure.nw"
 /* 模糊地分配与释放 */
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
@@ -51,7 +51,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		unsigned char op = data[i] % 4, x = data[i + 1], y = data[i + 2];
 
 		if (op == 0 && n < FUZZ_LIVE) {
-#line 675 "chapters/85-measure.nw"
+#line 679 "chapters/85-measure.nw"
 			/* 分配一个由输入描述的块 */
 			struct layout l = { 1 + (((size_t)y << 12) >> (16 - (x & 15))),
 					    (size_t)1 << ((x >> 4) % 13) };
@@ -64,9 +64,9 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 				in_use += block_bytes(l);
 				n++;
 			}
-#line 655 "chapters/85-measure.nw"
+#line 659 "chapters/85-measure.nw"
 		} else if (op == 1 && n > 0) {
-#line 689 "chapters/85-measure.nw"
+#line 693 "chapters/85-measure.nw"
 			/* 释放一个活着的块 */
 			size_t victim = x % n;
 			struct fuzz_block blk = live[victim];
@@ -77,9 +77,9 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 			in_use -= block_bytes(blk.layout);
 			live[victim] = live[--n];
 			freed[nfreed++ % FUZZ_FREED] = blk.ptr;
-#line 657 "chapters/85-measure.nw"
+#line 661 "chapters/85-measure.nw"
 		} else if (op == 2) {
-#line 707 "chapters/85-measure.nw"
+#line 711 "chapters/85-measure.nw"
 			/* 一次必须被拒绝的释放 */
 			struct layout small = { 16, 16 };
 			unsigned char *p = NULL;
@@ -106,7 +106,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 				require(!buddy_dealloc(&b, region + FUZZ_REGION + x * 16, small));
 				break;
 			}
-#line 659 "chapters/85-measure.nw"
+#line 663 "chapters/85-measure.nw"
 		}
 		require(buddy_free_bytes(&b) == initial - in_use);
 		require(i / 3 % FUZZ_CHECK_EVERY != 0 || buddy_check(&b));

@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 800 "chapters/85-measure.nw"
+#line 804 "chapters/85-measure.nw"
 #include <stdlib.h>
 #include <string.h>
 #include "kernel/fdt.h"

@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 750 "chapters/85-measure.nw"
+#line 754 "chapters/85-measure.nw"
 #ifndef TESTS_FUZZ_FUZZ_TARGET_H
 #define TESTS_FUZZ_FUZZ_TARGET_H
 

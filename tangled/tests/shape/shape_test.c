@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 491 "chapters/85-measure.nw"
+#line 495 "chapters/85-measure.nw"
 #include <stdlib.h>
 #include "kernel/buddy.h"
 #include "kernel/printf.h"
@@ -11,7 +11,7 @@
 #define SHAPE_REGION (16 * 1024 * 1024)
 #define SHAPE_ROUNDS 256
 
-#line 508 "chapters/85-measure.nw"
+#line 512 "chapters/85-measure.nw"
 /* 伙伴系统的合并不随空闲块增长 */
 static unsigned long steps_per_odd_free(unsigned char *region, size_t n)
 {
@@ -44,7 +44,7 @@ KTEST(buddy_merging_is_flat_in_the_number_of_free_blocks)
 	ASSERT(2 * large <= 3 * small);
 }
 
-#line 544 "chapters/85-measure.nw"
+#line 548 "chapters/85-measure.nw"
 /* 分配器的步数随容量增长的形状 */
 #define SHAPE_MIN_LOG 10
 #define SHAPE_MAX_LOG 18

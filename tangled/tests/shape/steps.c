@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 468 "chapters/85-measure.nw"
+#line 472 "chapters/85-measure.nw"
 #include "tests/shape/steps.h"
 
 unsigned long shape_steps;

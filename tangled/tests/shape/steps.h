@@ -1,5 +1,5 @@
 /* Generated from the chapters by tools/tangle; edit the .nw source. */
-#line 479 "chapters/85-measure.nw"
+#line 483 "chapters/85-measure.nw"
 #ifndef TESTS_SHAPE_STEPS_H
 #define TESTS_SHAPE_STEPS_H
 
