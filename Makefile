@@ -43,7 +43,9 @@ export LITOS_ROOT := $(CURDIR)
 # A recipe line starts a shell, and starting a process is the costliest thing
 # a build does on a small virtual machine: the message is printed by the
 # shell of the command it announces ($(call msg,...) is a prefix), and a
-# directory is made only when it is missing.
+# directory is made only when it is missing ($(in_dir) is a prefix too).
+# Both end in ";": bash then runs the last command of a recipe line in its
+# own process instead of forking (it does not after "&&").
 ifeq ($(V),1)
 Q :=
 msg =
@@ -51,7 +53,7 @@ else
 Q := @
 msg = printf '  %-8s %s\n' '$(1)' '$(2)';
 endif
-in_dir = { [ -d $(@D) ] || mkdir -p $(@D); }
+in_dir = [ -d $(@D) ] || mkdir -p $(@D);
 
 CHAPTERS := $(sort $(wildcard chapters/*.nw))
 NEED     := tools/need
@@ -76,12 +78,12 @@ $(BUILD)/tangle.mk: $(CHAPTERS) tools/tangle
 	$(Q)$(NEED) tangle
 	$(Q)tools/tangle tangled $(CHAPTERS)
 	$(Q)cp -rn tangled/starter/. exercises/
-	$(Q)$(in_dir) && echo '# tangled $(words $(CHAPTERS)) chapters' >$@
+	$(Q)$(in_dir) echo '# tangled $(words $(CHAPTERS)) chapters' >$@
 
 # A student file that is missing is copied from its starter; one that exists
 # is never touched.
 $(EXERCISES)/%: | tangled/starter/%
-	$(Q)$(in_dir) && cp -n tangled/starter/$* $@
+	$(Q)$(in_dir) cp -n tangled/starter/$* $@
 
 .PHONY: tangle check-tangle
 tangle: ## chapters/*.nw -> tangled/ (every other target does it first)
@@ -100,7 +102,7 @@ check-tangle: ## fail if tangled/ differs from the chapters or a file is in no b
 
 # The recipe of every object rule: $(call compile,LABEL,COMPILER AND FLAGS).
 define compile
-	$(Q)$(call msg,$(1),$<$(if $(3), [$(3)])) $(in_dir) && $(2) -c $< -o $@
+	$(Q)$(call msg,$(1),$<$(if $(3), [$(3)])) $(in_dir) $(2) -c $< -o $@
 endef
 
 # Each group of tools is checked (and installed) once per make run.
@@ -212,7 +214,7 @@ KLINK = $(KCC) $(KCFLAGS) $(KLDFLAGS) -T tangled/arch/riscv/kernel.ld
 KFUNCS = $(CROSS)readelf -sW $(1) | awk '$$4 == "FUNC" { print $$2, $$3, $$8 }'
 
 $(KBUILD)/ksyms-empty.S: tools/ksyms
-	$(Q)$(in_dir) && tools/ksyms - $@
+	$(Q)$(in_dir) tools/ksyms - $@
 
 $(KBUILD)/ksyms.S: $(KBUILD)/kernel-pre.elf tools/ksyms
 	$(Q)$(call msg,KSYMS,$@) CROSS=$(CROSS) tools/ksyms $< $@
@@ -309,7 +311,7 @@ host-lib: $(HLIB) ## build/host/libkernel.a: the portable code for the host
 DTBS := $(BUILD)/dtb/virt-128M.dtb $(BUILD)/dtb/virt-256M.dtb
 
 $(BUILD)/dtb/virt-%.dtb: | need-kernel
-	$(Q)$(call msg,DUMPDTB,$@) $(in_dir) && $(QEMU) -machine virt,dumpdtb=$@ -m $* -nographic -bios default >/dev/null
+	$(Q)$(call msg,DUMPDTB,$@) $(in_dir) $(QEMU) -machine virt,dumpdtb=$@ -m $* -nographic -bios default >/dev/null
 
 host-test: $(HTESTS) $(DTBS) ## the portable code's tests under ASan+UBSan (T=filter)
 	$(Q)$(call msg,RUN,$(HTESTS)) DTB_DIR=$(BUILD)/dtb $(HTESTS) $(T)
@@ -511,7 +513,7 @@ FIG_DATA := $(FIGBUILD)/memmap-data.tex $(FIGBUILD)/pagetable-data.tex \
 	    $(FIGBUILD)/stacked-data.tex $(if $(SOLUTIONS),$(FIGBUILD)/segtree-data.tex)
 
 $(FIGBUILD)/boot.log: $(KERNEL)
-	$(Q)$(call msg,BOOT,$@) $(in_dir) && timeout 120 $(QEMU) $(QEMU_OPTS) </dev/null >$@.tmp 2>&1
+	$(Q)$(call msg,BOOT,$@) $(in_dir) timeout 120 $(QEMU) $(QEMU_OPTS) </dev/null >$@.tmp 2>&1
 	$(Q)mv $@.tmp $@
 
 $(FIGBUILD)/memmap-data.tex: $(FIGBUILD)/boot.log tools/figure-memmap
@@ -522,7 +524,7 @@ $(FIGBUILD)/pagetable-data.tex: $(FIGBUILD)/boot.log tools/figure-pagetable
 
 $(FIGBUILD)/figdata $(FIGBUILD)/segtree_figdata: $(FIGBUILD)/%: $(HBUILD)/tests/figures/%.c.o \
 		$(HBUILD)/host/shim.c.o $(HLIB)
-	$(Q)$(call msg,HOSTLD,$@) $(in_dir) && $(HCC) $(HCFLAGS) $^ -o $@
+	$(Q)$(call msg,HOSTLD,$@) $(in_dir) $(HCC) $(HCFLAGS) $^ -o $@
 
 $(FIGBUILD)/stacked-data.tex: $(FIGBUILD)/figdata
 	$(Q)$(call msg,FIGDATA,$@) $< $@
@@ -544,11 +546,11 @@ BOOK_SOURCES  := $(if $(filter teacher,$(EDITION)),$(CHAPTERS),$(filter-out %-so
 BOOK_CHAPTERS := $(patsubst chapters/%,$(BUILD)/edition-$(EDITION)/%,$(BOOK_SOURCES))
 
 $(BUILD)/edition-$(EDITION)/%.nw: chapters/%.nw tools/edition
-	$(Q)$(in_dir) && tools/edition $(EDITION) $< >$@.$$$$.tmp && mv $@.$$$$.tmp $@
+	$(Q)$(in_dir) tools/edition $(EDITION) $< >$@.$$$$.tmp; mv $@.$$$$.tmp $@
 
 $(BOOK_DIR)/body.tex: $(BOOK_CHAPTERS) tools/nw-escape
 	$(Q)$(call msg,WEAVE,$@) $(NEED) book
-	$(Q)$(in_dir) && noweave -n -t4 -filter tools/nw-escape -index \
+	$(Q)$(in_dir) noweave -n -t4 -filter tools/nw-escape -index \
 	  $(BOOK_CHAPTERS) >$@.tmp && mv $@.tmp $@
 
 $(BOOK_DIR)/edition.tex: Makefile
@@ -591,7 +593,7 @@ $(SVGS) &: $(wildcard figures/*.tex) $(FIG_DATA) $(wildcard figures/data/*) tool
 	$(Q)mkdir -p $(SVG_DIR) && FIGURE_DATA="$$LITOS_ROOT/$(FIGBUILD)" tools/figure-svg $(SVG_DIR) $(SVG_NAMES)
 
 $(HTML_DIR)/figures/%.svg: $(SVG_DIR)/%.svg
-	$(Q)$(in_dir) && cp $< $@
+	$(Q)$(in_dir) cp $< $@
 .PRECIOUS: $(SVGS)
 
 $(HTML_DIR)/index.html: $(BOOK_CHAPTERS) tools/nw2html book/html.css $(wildcard figures/data/*)
