@@ -213,17 +213,20 @@ KLINK = $(KCC) $(KCFLAGS) $(KLDFLAGS) -T tangled/arch/riscv/kernel.ld
 # order (the two links get the same objects in the same order).
 KFUNCS = $(CROSS)readelf -sW $(1) | awk '$$4 == "FUNC" { print $$2, $$3, $$8 }'
 
-$(KBUILD)/ksyms-empty.S: tools/ksyms
+# The empty tables are the same in every configuration: made once.
+KSYMS_EMPTY := $(KCOMMON)/ksyms-empty.o
+
+$(KCOMMON)/ksyms-empty.S: tools/ksyms
 	$(Q)$(in_dir) tools/ksyms - $@
 
 $(KBUILD)/ksyms.S: $(KBUILD)/kernel-pre.elf tools/ksyms
 	$(Q)$(call msg,KSYMS,$@) CROSS=$(CROSS) tools/ksyms $< $@
 
-$(KBUILD)/ksyms.o $(KBUILD)/ksyms-empty.o: %.o: %.S
+$(KBUILD)/ksyms.o $(KSYMS_EMPTY): %.o: %.S
 	$(Q)$(KCC) $(KCFLAGS) -c $< -o $@
 
-$(KBUILD)/kernel-pre.elf: $(KOBJS) $(KBUILD)/ksyms-empty.o tangled/arch/riscv/kernel.ld
-	$(Q)$(call msg,LD,$@) $(KLINK) $(KOBJS) $(KBUILD)/ksyms-empty.o -lgcc -o $@
+$(KBUILD)/kernel-pre.elf: $(KOBJS) $(KSYMS_EMPTY) tangled/arch/riscv/kernel.ld
+	$(Q)$(call msg,LD,$@) $(KLINK) $(KOBJS) $(KSYMS_EMPTY) -lgcc -o $@
 
 $(KERNEL): $(KBUILD)/kernel-pre.elf $(KBUILD)/ksyms.o
 	$(Q)$(call msg,LD,$@) $(KLINK) $(KOBJS) $(KBUILD)/ksyms.o -lgcc -o $@.tmp && \
