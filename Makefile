@@ -226,7 +226,7 @@ $(KBUILD)/ksyms.o $(KSYMS_EMPTY): %.o: %.S
 	$(Q)$(KCC) $(KCFLAGS) -c $< -o $@
 
 $(KBUILD)/kernel-pre.elf: $(KOBJS) $(KSYMS_EMPTY) tangled/arch/riscv/kernel.ld
-	$(Q)$(call msg,LD,$@) $(KLINK) $(KOBJS) $(KSYMS_EMPTY) -lgcc -o $@
+	$(Q)$(call msg,LD,$@) $(in_dir) $(KLINK) $(KOBJS) $(KSYMS_EMPTY) -lgcc -o $@
 
 $(KERNEL): $(KBUILD)/kernel-pre.elf $(KBUILD)/ksyms.o
 	$(Q)$(call msg,LD,$@) $(KLINK) $(KOBJS) $(KBUILD)/ksyms.o -lgcc -o $@.tmp && \
