@@ -209,9 +209,12 @@ $(KEXERCISES)/%.c.o: $(EXERCISES)/%.c Makefile | need-kernel
 # tools/ksyms made from the first (chapter "陷阱").  The tables sit after all
 # code, so the functions' addresses must come out the same; we check that.
 KLINK = $(KCC) $(KCFLAGS) $(KLDFLAGS) -T tangled/arch/riscv/kernel.ld
-# The function symbols of an ELF, "address size name", in the symbol table's
-# order (the two links get the same objects in the same order).
-KFUNCS = $(CROSS)readelf -sW $(1) | awk '$$4 == "FUNC" { print $$2, $$3, $$8 }'
+# Whether two ELFs have the same function symbols ("address size name"), in
+# the symbol table's order (the two links get the same objects in the same
+# order): one readelf reads both, one awk compares.
+KFUNCS_SAME = $(CROSS)readelf -sW $(1) $(2) | \
+	awk '/^File: / { f++ } $$4 == "FUNC" { s[f] = s[f] $$2 " " $$3 " " $$8 "\n" } \
+	     END { exit f != 2 || s[1] != s[2] }'
 
 # The empty tables are the same in every configuration: made once.
 KSYMS_EMPTY := $(KCOMMON)/ksyms-empty.o
@@ -229,9 +232,9 @@ $(KBUILD)/kernel-pre.elf: $(KOBJS) $(KSYMS_EMPTY) tangled/arch/riscv/kernel.ld
 	$(Q)$(call msg,LD,$@) $(in_dir) $(KLINK) $(KOBJS) $(KSYMS_EMPTY) -lgcc -o $@
 
 $(KERNEL): $(KBUILD)/kernel-pre.elf $(KBUILD)/ksyms.o
-	$(Q)$(call msg,LD,$@) $(KLINK) $(KOBJS) $(KBUILD)/ksyms.o -lgcc -o $@.tmp && \
-	  { cmp -s <($(call KFUNCS,$<)) <($(call KFUNCS,$@.tmp)) || \
-	    { echo "kernel: the symbol tables moved code; the backtraces would lie" >&2; exit 1; }; } && \
+	$(Q)$(call msg,LD,$@) $(KLINK) $(KOBJS) $(KBUILD)/ksyms.o -lgcc -o $@.tmp; \
+	  $(call KFUNCS_SAME,$<,$@.tmp) || \
+	    { echo "kernel: the symbol tables moved code; the backtraces would lie" >&2; exit 1; }; \
 	  mv $@.tmp $@
 
 -include $(KOBJS:.o=.d)
