@@ -29,7 +29,7 @@ MiB = 1024 * 1024
 ENVIRONMENT = {"PATH": "/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8", "TMPDIR": "/tmp"}
 BWRAP = shutil.which("bwrap")
 SETPRIV = shutil.which("setpriv") or "setpriv"
-PRLIMIT = shutil.which("prlimit") or "prlimit"
+PRLIMIT = shutil.which("prlimit")
 PR_SET_CHILD_SUBREAPER = 36
 REAP_SECONDS = 5
 # The commands started with Sandbox.popen that may still run (servers):
@@ -45,6 +45,8 @@ class Limits:
 
 class Sandbox:
     def __init__(self, src, build, uid=65534):
+        if not PRLIMIT:
+            raise RuntimeError("the sandbox needs prlimit (Debian's util-linux) to set its limits")
         self.src, self.build, self.uid = os.path.abspath(src), os.path.abspath(build), uid
         self.root = os.geteuid() == 0
         os.makedirs(self.build, exist_ok=True)
@@ -112,7 +114,8 @@ class Sandbox:
         """The command that sets the limits and then starts the sandbox, so
         that every process in it inherits them.  (Setting them in Python's
         preexec_fn would do the same, but it makes Python fork the whole
-        grader instead of using vfork: starting a step took five times as long.)"""
+        grader instead of using vfork: starting the process took 15 ms
+        instead of 3 on the book's machine.)"""
         cpu = int(limits.seconds) + 1
         nproc = limits.processes
         if not self.root:
