@@ -120,11 +120,12 @@ class Sandbox:
         nproc = limits.processes
         if not self.root:
             nproc += len([p for p in os.listdir("/proc") if p.isdigit()])
-        cmd = [PRLIMIT, f"--cpu={cpu}:{cpu + 5}", "--core=0:0",
-               f"--fsize={limits.file_mb * MiB}:{limits.file_mb * MiB}", "--nofile=256:256",
-               f"--nproc={nproc}:{nproc}"]
+        fsize = limits.file_mb * MiB
+        cmd = [PRLIMIT, f"--cpu={cpu}:{cpu + 5}", "--core=0:0", f"--fsize={fsize}:{fsize}",
+               "--nofile=256:256", f"--nproc={nproc}:{nproc}"]
         if limits.memory_mb:
-            cmd.append(f"--as={limits.memory_mb * MiB}:{limits.memory_mb * MiB}")
+            size = limits.memory_mb * MiB
+            cmd.append(f"--as={size}:{size}")
         return cmd + ["--"]
 
     def cleanup(self):
